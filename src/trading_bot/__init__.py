@@ -1,0 +1,1 @@
+"""Trading bot tooling; see :mod:`trading_bot.performance`."""

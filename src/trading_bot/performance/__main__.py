@@ -1,0 +1,5 @@
+"""``python -m trading_bot.performance``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,156 @@
+"""The command line: argument parsing, output and exit codes around PerformanceTracker.
+
+Exit codes (DESIGN.md): 0 ok, 1 an error the user must fix, 64 usage error.  argparse's own exit
+code 2 would collide with "target breached", so the parser exits 64 instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from .errors import PerformanceError, StrictModeError, UsageError
+from .summary import PerformanceSummary
+from .timestamps import DEFAULT_TIMEZONE, TIMEZONE_ENV
+from .tracker import PerformanceTracker
+from .windows import WINDOW_KINDS
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 64
+MAX_STDERR_BAD_LINES = 20
+LOGGER = logging.getLogger("trading_bot.performance")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m trading_bot.performance",
+        description="Performance summaries of trading bot JSONL logs (exact Decimal money).",
+        epilog="Exit codes: 0 ok, 1 error to fix (file:line: reason), 64 usage error.",
+    )
+    parser.add_argument("--window", choices=WINDOW_KINDS, default="daily",
+                        help="period to summarise (default: daily)")
+    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="a day inside the window (default: today in --tz)")
+    parser.add_argument("--start", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="first day of a range window (with --end)")
+    parser.add_argument("--end", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="last day of a range window, inclusive")
+    parser.add_argument("--trades", type=_positive_int, metavar="N",
+                        help="rolling window size in closed trades (default: 20)")
+    parser.add_argument("--logs-dir", type=Path, default=Path("logs"),
+                        help="directory of YYYY-MM-DD.jsonl files (default: logs)")
+    parser.add_argument("--tz", metavar="ZONE",
+                        help=f"IANA timezone for local days (default: ${TIMEZONE_ENV} or UTC)")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                        help="stdout format (default: text)")
+    parser.add_argument("--group-by", action="append", default=[], metavar="FIELD",
+                        help="extra line field to break down by (repeatable)")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 1 when any line is bad instead of reporting and continuing")
+    parser.add_argument("--export", action="store_true",
+                        help="also write {window}-summary-DATE.json and .md (only when changed)")
+    parser.add_argument("--output-dir", type=Path, metavar="DIR",
+                        help="where --export writes (default: LOGS_DIR/performance)")
+    parser.add_argument("--follow-external-symlinks", action="store_true",
+                        help="read log files that are symlinks to outside the logs directory")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log INFO records on stderr")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=err,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return _run(args, out, err)
+    except UsageError as exc:
+        print(f"error: {exc}", file=err)
+        return EXIT_USAGE
+    except PerformanceError as exc:
+        print(f"error: {exc}", file=err)
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    zone = args.tz or os.environ.get(TIMEZONE_ENV) or DEFAULT_TIMEZONE
+    tracker = PerformanceTracker(args.logs_dir, timezone=zone, group_by=args.group_by,
+                                 follow_external_symlinks=args.follow_external_symlinks)
+    summary = tracker.get_summary(args.window, args.start, args.end, on=args.date,
+                                  trades=args.trades)
+    _report_bad_lines(summary, err)
+    if args.strict and summary.data_quality.bad_lines:
+        raise StrictModeError(f"{summary.data_quality.bad_lines} bad lines (--strict)")
+    document = None
+    if args.format == "json" or args.export:
+        from .schemas import validate
+
+        document = summary.to_dict()
+        validate("performance-summary", document)
+    if args.format == "json":
+        from .exporting import summary_json
+
+        out.write(summary_json(document))
+    elif args.format == "markdown":
+        from .render_markdown import render_markdown
+
+        out.write(render_markdown(summary))
+    else:
+        from .render_text import render_text
+
+        out.write(render_text(summary))
+    if args.export:
+        _export(summary, document, args.output_dir or args.logs_dir / "performance", err)
+    return EXIT_OK
+
+
+def _report_bad_lines(summary: PerformanceSummary, err: TextIO) -> None:
+    quality = summary.data_quality
+    if not quality.bad_lines:
+        return
+    for example in quality.bad_line_examples[:MAX_STDERR_BAD_LINES]:
+        print(f"bad line: {example}", file=err)
+    more = quality.bad_lines - len(quality.bad_line_examples)
+    suffix = f" ({more} more not shown)" if more > 0 else ""
+    print(f"warning: {quality.bad_lines} bad lines skipped and counted{suffix}; "
+          "see data_quality in the report", file=err)
+
+
+def _export(summary: PerformanceSummary, document: dict | None, output_dir: Path, err: TextIO) -> None:
+    from .exporting import export_summary
+    from .render_markdown import render_markdown
+
+    assert document is not None
+    for result in export_summary(summary, document, render_markdown(summary), output_dir):
+        print(f"{'wrote' if result.changed else 'unchanged'}: {result.path}", file=err)

@@ -1,0 +1,43 @@
+"""One exception hierarchy, so the CLI can map every failure to an exit code in one place.
+
+Each error carries enough context (file, line, reason) for an operator to fix the cause without
+reading a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PerformanceError(Exception):
+    """Base of every error this package raises on purpose (exit code 1 at the CLI)."""
+
+
+class UsageError(PerformanceError):
+    """The command line or API call asked for something impossible (exit code 64)."""
+
+
+class LogsDirectoryError(PerformanceError):
+    """The logs directory is missing or unreadable; nothing can be computed."""
+
+
+class InvalidLineError(PerformanceError):
+    """One trade line failed validation; raised inside the reader and turned into a BadLine."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class StrictModeError(PerformanceError):
+    """``--strict`` was given and at least one bad line was found."""
+
+
+class ConfigError(PerformanceError):
+    """A configuration file (targets, timezone) is invalid."""
+
+
+def location(path: Path | str, line: int | None, reason: str) -> str:
+    """Format ``file:line: reason`` the way compilers do, so editors can jump to it."""
+    name = str(path)
+    return f"{name}:{line}: {reason}" if line is not None else f"{name}: {reason}"

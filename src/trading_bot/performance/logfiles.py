@@ -1,0 +1,183 @@
+"""Finding day files and reading their lines as bytes; nothing here knows what a trade is.
+
+A day file is ``YYYY-MM-DD.jsonl`` named after the UTC date its lines were written.  Discovery is
+by name only, so choosing the files a window needs costs one directory listing, not one open per
+file.  Lines are read with a hard length bound: a runaway writer producing a 10 MB line costs at
+most one bounded buffer, and the line is reported, not loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from .errors import LogsDirectoryError
+
+DAY_FILE_PATTERN = re.compile(r"(\d{4})-(\d{2})-(\d{2})\.jsonl\Z")
+MAX_LINE_BYTES = 1024 * 1024
+_READ_BLOCK = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class DayFile:
+    """A log file whose name is a valid date."""
+
+    path: Path
+    day: date
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedEntry:
+    """A directory entry that looks like a log but is not read, with the reason why."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Directory:
+    """The result of one listing: readable day files by date, and what was passed over."""
+
+    files: dict[date, DayFile]
+    skipped: tuple[SkippedEntry, ...]
+
+    def between(self, first: date, last: date) -> list[DayFile]:
+        """Day files dated ``first..last`` inclusive, in date order."""
+        return [self.files[day] for day in sorted(self.files) if first <= day <= last]
+
+
+def list_day_files(logs_dir: Path, *, follow_external_symlinks: bool = False) -> Directory:
+    """List ``YYYY-MM-DD.jsonl`` files; report look-alikes that cannot be read as logs.
+
+    A symlink is followed only when its target stays inside ``logs_dir`` (or when the operator
+    allows external targets), so a planted link cannot make the tool read arbitrary files.
+    """
+    if not logs_dir.is_dir():
+        raise LogsDirectoryError(f"{logs_dir}: logs directory not found (use --logs-dir)")
+    root = logs_dir.resolve()
+    files: dict[date, DayFile] = {}
+    skipped: list[SkippedEntry] = []
+    try:
+        entries = list(os.scandir(logs_dir))
+    except OSError as exc:
+        raise LogsDirectoryError(f"{logs_dir}: cannot list logs directory: {exc.strerror}") from None
+    for entry in entries:
+        if not entry.name.endswith(".jsonl"):
+            continue
+        match = DAY_FILE_PATTERN.match(entry.name)
+        if match is None:
+            skipped.append(SkippedEntry(entry.name, "file name is not a date (expected YYYY-MM-DD.jsonl)"))
+            continue
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            skipped.append(SkippedEntry(entry.name, "file name is not a valid calendar date"))
+            continue
+        reason = _unreadable_reason(entry, root, follow_external_symlinks)
+        if reason is not None:
+            skipped.append(SkippedEntry(entry.name, reason))
+            continue
+        files[day] = DayFile(Path(entry.path), day)
+    return Directory(files, tuple(sorted(skipped, key=lambda item: item.name)))
+
+
+def _unreadable_reason(entry: os.DirEntry[str], root: Path, follow_external: bool) -> str | None:
+    if entry.is_symlink():
+        target = Path(entry.path).resolve()
+        if not follow_external and root not in target.parents:
+            return "symlink points outside the logs directory (not followed)"
+        if not target.is_file():
+            return "symlink does not point to a regular file"
+        return None
+    if not entry.is_file(follow_symlinks=False):
+        return "not a regular file"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    """One complete line: its 1-based number, byte offset and bytes without the line ending.
+
+    ``oversized`` lines carry no bytes: only the fact that they exceeded :data:`MAX_LINE_BYTES`.
+    """
+
+    number: int
+    offset: int
+    data: bytes
+    oversized: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LineBatch:
+    """Complete lines read from a file, and where the next read must start."""
+
+    lines: list[RawLine]
+    end_offset: int
+    next_line_number: int
+    torn_tail_bytes: int
+
+
+def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1) -> LineBatch:
+    """Read complete lines from ``start_offset``; a last line without ``\\n`` is left unread.
+
+    The torn tail is what a writer is still appending; it is neither an error nor counted, and
+    ``end_offset`` stops before it so the next incremental read picks it up whole.
+    """
+    lines: list[RawLine] = []
+    number = first_line_number
+    offset = start_offset
+    with open(path, "rb", buffering=0) as handle:
+        handle.seek(start_offset)
+        pending = b""
+        pending_offset = offset
+        oversized = False
+        while True:
+            block = handle.read(_READ_BLOCK)
+            if not block:
+                break
+            start = 0
+            while True:
+                newline = block.find(b"\n", start)
+                if newline < 0:
+                    piece = block[start:]
+                    if oversized or len(pending) + len(piece) > MAX_LINE_BYTES:
+                        oversized = True
+                        pending = b""
+                    else:
+                        pending += piece
+                    break
+                piece = block[start:newline]
+                line_end = offset + newline + 1
+                if oversized or len(pending) + len(piece) > MAX_LINE_BYTES:
+                    lines.append(RawLine(number, pending_offset, b"", oversized=True))
+                else:
+                    data = pending + piece if pending else piece
+                    lines.append(RawLine(number, pending_offset, data))
+                number += 1
+                pending = b""
+                oversized = False
+                pending_offset = line_end
+                start = newline + 1
+            offset += len(block)
+    return LineBatch(lines, pending_offset, number, offset - pending_offset)
+
+
+def iter_file_chunks(path: Path, start: int, stop: int) -> Iterator[bytes]:
+    """Yield the bytes of ``path[start:stop]`` in blocks (for checksums of a parsed prefix)."""
+    with open(path, "rb", buffering=0) as handle:
+        handle.seek(start)
+        remaining = stop - start
+        while remaining > 0:
+            block = handle.read(min(_READ_BLOCK, remaining))
+            if not block:
+                return
+            remaining -= len(block)
+            yield block

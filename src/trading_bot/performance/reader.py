@@ -1,0 +1,222 @@
+"""From day files to a ledger of effective trades, with every bad line accounted for.
+
+Two steps with different scopes:
+
+* :func:`scan_file` decodes and validates one file (its lines are independent), producing a
+  :class:`FileScan`.  This is the unit the cache stores and the unit parallel workers produce.
+* :func:`build_ledger` applies the rules that span files, in file order: a later line with the
+  same ``order_id`` supersedes an earlier one, an exact repeat counts once, an open line that
+  arrives after its own close is ignored (and reported), and lines far from their file's date are
+  flagged as misplaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Iterable
+
+from .errors import InvalidLineError, location
+from .logfiles import MAX_LINE_BYTES, DayFile, RawLine, read_lines
+from .records import TradeRecord, trade_from_json
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+MISPLACED_TOLERANCE_DAYS = 1
+
+
+def _reject_constant(name: str) -> object:
+    raise InvalidLineError(f"{name} is not a number (NaN/Infinity are invalid)")
+
+
+def decode_line(data: bytes) -> object:
+    """Decode one line of JSON with exact decimals; every failure becomes InvalidLineError."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidLineError(
+            f"line is not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {exc.start + 1})"
+        ) from None
+    if not text.strip():
+        raise InvalidLineError("blank line")
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise InvalidLineError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise InvalidLineError("invalid JSON: nested too deeply") from None
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedTrade:
+    """A valid trade line and where it was read: the position defines supersession order."""
+
+    record: TradeRecord
+    file_name: str
+    file_day: date
+    line: int
+    digest: bytes
+
+    @property
+    def where(self) -> str:
+        return f"{self.file_name}:{self.line}"
+
+    @property
+    def sort_key(self) -> tuple[datetime, str, int]:
+        """Realization order: time, then file order (DESIGN.md)."""
+        return (self.record.realized_at, self.file_name, self.line)
+
+    @property
+    def is_misplaced(self) -> bool:
+        """The line's own event date is more than a day away from its file's date."""
+        event_day = self.record.realized_at.date()
+        return abs((event_day - self.file_day).days) > MISPLACED_TOLERANCE_DAYS
+
+
+@dataclass(frozen=True, slots=True)
+class BadLine:
+    """A line that could not be used, with the reason an operator needs to fix it."""
+
+    file_name: str
+    file_day: date | None
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return location(self.file_name, self.line, self.reason)
+
+
+@dataclass(frozen=True, slots=True)
+class FileScan:
+    """Everything one file contributed: its valid trades in line order and its bad lines."""
+
+    file_name: str
+    file_day: date
+    trades: tuple[LoggedTrade, ...]
+    bad_lines: tuple[BadLine, ...]
+    lines_read: int
+    bytes_read: int
+    end_offset: int
+    next_line_number: int
+    torn_tail_bytes: int
+
+
+def scan_file(day_file: DayFile, *, start_offset: int = 0, first_line_number: int = 1) -> FileScan:
+    """Read and validate one day file from ``start_offset`` (0 for a whole file)."""
+    try:
+        batch = read_lines(day_file.path, start_offset=start_offset,
+                           first_line_number=first_line_number)
+    except OSError as exc:
+        bad = BadLine(day_file.name, day_file.day, 0, f"cannot read file: {exc.strerror or exc}")
+        return FileScan(day_file.name, day_file.day, (), (bad,), 0, 0, start_offset,
+                        first_line_number, 0)
+    trades: list[LoggedTrade] = []
+    bad_lines: list[BadLine] = []
+    for raw in batch.lines:
+        try:
+            trades.append(_parse_raw(raw, day_file))
+        except InvalidLineError as exc:
+            bad_lines.append(BadLine(day_file.name, day_file.day, raw.number, exc.reason))
+    return FileScan(
+        file_name=day_file.name,
+        file_day=day_file.day,
+        trades=tuple(trades),
+        bad_lines=tuple(bad_lines),
+        lines_read=len(batch.lines),
+        bytes_read=batch.end_offset - start_offset,
+        end_offset=batch.end_offset,
+        next_line_number=batch.next_line_number,
+        torn_tail_bytes=batch.torn_tail_bytes,
+    )
+
+
+def _parse_raw(raw: RawLine, day_file: DayFile) -> LoggedTrade:
+    if raw.oversized:
+        raise InvalidLineError(f"line is longer than {MAX_LINE_BYTES} bytes (not read)")
+    data = raw.data
+    if raw.offset == 0 and data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM):]
+    if data.endswith(b"\r"):
+        data = data[:-1]
+    record = trade_from_json(decode_line(data))
+    digest = hashlib.blake2b(data.strip(), digest_size=16).digest()
+    return LoggedTrade(record, day_file.name, day_file.day, raw.number, digest)
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The effective trades after cross-file rules, and every anomaly with its location."""
+
+    closed: tuple[LoggedTrade, ...]
+    open: tuple[LoggedTrade, ...]
+    bad_lines: tuple[BadLine, ...]
+    duplicates: tuple[LoggedTrade, ...]
+    superseded: tuple[LoggedTrade, ...]
+    reopened: tuple[LoggedTrade, ...]
+    lines_read: int
+    bytes_read: int
+    files: tuple[str, ...]
+    bad_lines_per_file: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def misplaced(self) -> tuple[LoggedTrade, ...]:
+        return tuple(t for t in (*self.closed, *self.open) if t.is_misplaced)
+
+    @property
+    def inconsistent(self) -> tuple[LoggedTrade, ...]:
+        return tuple(t for t in self.closed if t.record.is_inconsistent)
+
+
+def build_ledger(scans: Iterable[FileScan]) -> Ledger:
+    """Apply supersession and duplicate rules across files, in file (date, line) order."""
+    ordered = sorted(scans, key=lambda scan: scan.file_day)
+    latest: dict[str, LoggedTrade] = {}
+    duplicates: list[LoggedTrade] = []
+    superseded: list[LoggedTrade] = []
+    reopened: list[LoggedTrade] = []
+    bad_lines: list[BadLine] = []
+    bad_per_file: dict[str, int] = {}
+    lines_read = bytes_read = 0
+    for scan in ordered:
+        lines_read += scan.lines_read
+        bytes_read += scan.bytes_read
+        bad_lines.extend(scan.bad_lines)
+        if scan.bad_lines:
+            bad_per_file[scan.file_name] = len(scan.bad_lines)
+        for trade in scan.trades:
+            previous = latest.get(trade.record.order_id)
+            if previous is None:
+                latest[trade.record.order_id] = trade
+            elif previous.digest == trade.digest:
+                duplicates.append(trade)
+            elif previous.record.is_closed and not trade.record.is_closed:
+                reopened.append(trade)
+            else:
+                superseded.append(previous)
+                latest[trade.record.order_id] = trade
+    closed = sorted((t for t in latest.values() if t.record.is_closed), key=lambda t: t.sort_key)
+    still_open = sorted((t for t in latest.values() if not t.record.is_closed),
+                        key=lambda t: t.sort_key)
+    return Ledger(
+        closed=tuple(closed),
+        open=tuple(still_open),
+        bad_lines=tuple(bad_lines),
+        duplicates=tuple(duplicates),
+        superseded=tuple(superseded),
+        reopened=tuple(reopened),
+        lines_read=lines_read,
+        bytes_read=bytes_read,
+        files=tuple(scan.file_name for scan in ordered),
+        bad_lines_per_file=bad_per_file,
+    )
+
+
+def read_ledger(files: Iterable[DayFile]) -> Ledger:
+    """Scan the given files and build their ledger (the uncached path)."""
+    return build_ledger(scan_file(day_file) for day_file in files)
+
+
+__all__ = ["BadLine", "FileScan", "Ledger", "LoggedTrade", "build_ledger", "read_ledger",
+           "scan_file", "decode_line"]
