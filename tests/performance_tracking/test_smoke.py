@@ -1,0 +1,24 @@
+"""The bundled sample logs produce a real, schema-valid weekly summary."""
+
+from datetime import date
+from pathlib import Path
+
+from trading_bot.performance import PerformanceTracker
+from trading_bot.performance.schemas import schema_errors
+
+from .conftest import fixed_clock
+
+SAMPLE = Path(__file__).resolve().parents[2] / "logs" / "sample"
+
+
+def test_sample_weekly_summary_is_real_and_valid() -> None:
+    summary = PerformanceTracker(SAMPLE, clock=fixed_clock("2026-11-21T00:00:00Z")).get_summary(
+        "weekly", on=date(2026, 11, 4))
+    document = summary.to_dict()
+    assert schema_errors("performance-summary", document) == []
+    assert document["period"] == {"label": "2026-W45", "start": "2026-11-02", "end": "2026-11-08",
+                                  "complete": True, "trades_requested": None}
+    assert document["metrics"]["closed_trades"] > 40
+    assert document["data_quality"]["bad_lines"] == 1
+    assert {"momentum_breakout", "mean_reversion"} <= {
+        row["key"] for row in document["breakdowns"]["strategy_name"]["rows"]}
