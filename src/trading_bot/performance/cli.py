@@ -90,7 +90,12 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["record"]:
+        from .record_cli import main as record_main
+
+        return record_main(arguments[1:], stdout=out, stderr=err)
+    args = build_parser().parse_args(arguments)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=err,
                         format="%(levelname)s %(name)s: %(message)s")
     try:

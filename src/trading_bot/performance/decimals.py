@@ -13,7 +13,7 @@ from decimal import Context, Decimal, localcontext
 
 from .errors import InvalidLineError
 
-_DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")
+DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")
 
 #: Division context: 34 significant digits (IEEE decimal128), enough that no rate or ratio we
 #: report is visibly rounded; quantizing is left to the renderers.
@@ -32,7 +32,7 @@ def parse_decimal(value: object, field: str) -> Decimal:
     if isinstance(value, bool):
         raise InvalidLineError(f"{field} must be a decimal number, got boolean {value!r}")
     if isinstance(value, str):
-        if not _DECIMAL_TEXT.match(value):
+        if not DECIMAL_TEXT.match(value):
             raise InvalidLineError(f"{field} must be a decimal string like \"150.25\", got {value!r}")
         return Decimal(value)
     if isinstance(value, int):
@@ -51,8 +51,7 @@ def parse_decimal(value: object, field: str) -> Decimal:
 
 def divide(numerator: Decimal, denominator: Decimal) -> Decimal:
     """Divide with the package-wide precision; callers guarantee a non-zero denominator."""
-    with localcontext(DIVISION_CONTEXT):
-        return numerator / denominator
+    return DIVISION_CONTEXT.divide(numerator, denominator)
 
 
 def canonical(value: Decimal) -> str:
@@ -71,4 +70,4 @@ def quantize_for_display(value: Decimal, places: int = 2) -> str:
     return text[1:] if rounded.is_zero() and text.startswith("-") else text
 
 
-__all__ = ["ZERO", "canonical", "divide", "parse_decimal", "quantize_for_display"]
+__all__ = ["DECIMAL_TEXT", "ZERO", "canonical", "divide", "parse_decimal", "quantize_for_display"]

@@ -90,3 +90,62 @@ METRIC_LABELS: dict[str, str] = {
     "winning_days": "Winning days",
     "losing_days": "Losing days",
 }
+
+#: Rows with fewer closed trades than this are marked as a small sample and left out of the
+#: review's rankings and rules (``--min-sample`` overrides it).  20 is a common rule of thumb:
+#: below it a win rate moves by 5 points or more with a single trade.
+MIN_SAMPLE = 20
+
+#: Human titles of the breakdown dimensions; ``--group-by`` fields keep their own name.
+DIMENSION_LABELS: dict[str, str] = {
+    "strategy_name": "Strategy",
+    "execution_mode": "Execution mode",
+    "symbol": "Symbol",
+    "side": "Side",
+    "entry_type": "Entry type",
+    "exit_reasoning": "Exit reason",
+    "indicator": "Indicator",
+}
+
+
+def dimension_label(dimension: str) -> str:
+    """Title of a breakdown; an extra ``--group-by`` field is shown as ``Field: name``."""
+    return DIMENSION_LABELS.get(dimension, f"Field: {dimension}")
+
+
+def one_line(text: str) -> str:
+    """Logged text made safe to print: whitespace runs become one space, control characters
+    (an ANSI escape in a strategy name could repaint the operator's terminal) become ``\\xNN``."""
+    collapsed = " ".join(text.split())
+    if collapsed.isprintable():
+        return collapsed
+    return "".join(char if char.isprintable() else f"\\x{ord(char):02x}" if ord(char) < 256
+                   else f"\\u{ord(char):04x}" for char in collapsed)
+
+
+def clip(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` characters, marking the cut so a clipped name is not misread."""
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "\u2026"
+
+
+def sample_size(closed: int, min_sample: int, *, short: bool = False) -> str:
+    """The ``n`` of a row, marked when below the minimum sample (``5 (small sample)``)."""
+    if closed >= min_sample:
+        return str(closed)
+    return f"{closed} (small)" if short else f"{closed} (small sample)"
+
+
+def signed(text: str) -> str:
+    """Prefix a plus sign on a positive formatted number, for changes and P&L deltas."""
+    return text if text.startswith("-") or text == DASH or set(text) <= set("0.") else "+" + text
+
+
+def change(name: str, delta: Decimal | int | None) -> str:
+    """A metric's change between periods; rates change in percentage points (``+5.20 pp``)."""
+    if delta is None:
+        return DASH
+    if name in PERCENT_METRICS:
+        return signed(quantize_for_display(Decimal(delta) * 100, 2)) + " pp"
+    if isinstance(delta, Decimal):
+        return signed(quantize_for_display(delta, 2))
+    return signed(str(delta))

@@ -31,6 +31,10 @@ def _reject_constant(name: str) -> object:
     raise InvalidLineError(f"{name} is not a number (NaN/Infinity are invalid)")
 
 
+#: One decoder for every line: ``json.loads`` with options builds a new decoder per call.
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
+
+
 def decode_line(data: bytes) -> object:
     """Decode one line of JSON with exact decimals; every failure becomes InvalidLineError."""
     try:
@@ -42,7 +46,7 @@ def decode_line(data: bytes) -> object:
     if not text.strip():
         raise InvalidLineError("blank line")
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         raise InvalidLineError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
     except RecursionError:

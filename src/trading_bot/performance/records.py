@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Mapping
 
-from .decimals import ZERO, parse_decimal
+from .decimals import DECIMAL_TEXT, ZERO, parse_decimal
 from .errors import InvalidLineError
 from .timestamps import parse_instant
 
@@ -111,6 +111,8 @@ class TradeRecord:
 
 def _text(obj: Mapping[str, Any], name: str, *, required: bool) -> str | None:
     value = obj.get(name)
+    if type(value) is str and len(value) <= MAX_TEXT_LENGTH and (not required or value.strip()):
+        return value
     if value is None:
         if required:
             raise InvalidLineError(f"missing required field {name}" if name not in obj
@@ -134,7 +136,11 @@ def _choice(obj: Mapping[str, Any], name: str, allowed: frozenset[str]) -> str:
 
 def _money(obj: Mapping[str, Any], name: str) -> Decimal | None:
     value = obj.get(name)
-    return None if value is None else parse_decimal(value, name)
+    if value is None:
+        return None
+    if type(value) is str and DECIMAL_TEXT.match(value):
+        return Decimal(value)
+    return parse_decimal(value, name)
 
 
 def _positive(obj: Mapping[str, Any], name: str) -> Decimal:

@@ -55,6 +55,14 @@ class SampleSpec:
     trades_per_day: int
     seed: int = 7
     defects: bool = True
+    weekend_trades_per_day: int | None = None
+
+    @property
+    def weekend_count(self) -> int:
+        """Crypto-only weekends trade a third as much unless told otherwise."""
+        if self.weekend_trades_per_day is None:
+            return self.trades_per_day // 3
+        return self.weekend_trades_per_day
 
 
 def _quantize(value: Decimal, step: Decimal = CENT) -> Decimal:
@@ -75,7 +83,7 @@ def generate(spec: SampleSpec) -> dict[date, list[str]]:
         day = spec.start + timedelta(days=index)
         weekend = day.weekday() >= 5
         symbols = list(CRYPTO) if weekend else [*STOCKS, *CRYPTO]
-        count = spec.trades_per_day // 3 if weekend else spec.trades_per_day
+        count = spec.weekend_count if weekend else spec.trades_per_day
         for slot in range(count):
             counter += 1
             symbol = rng.choice(symbols)
@@ -206,10 +214,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--start", type=date.fromisoformat, default=date(2026, 9, 14))
     parser.add_argument("--days", type=int, default=63)
     parser.add_argument("--trades-per-day", type=int, default=12)
+    parser.add_argument("--weekend-trades-per-day", type=int, default=None,
+                        help="trades on Saturdays and Sundays (default: a third of --trades-per-day)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-defects", action="store_true", help="write only valid lines")
     args = parser.parse_args(argv)
-    spec = SampleSpec(args.start, args.days, args.trades_per_day, args.seed, not args.no_defects)
+    spec = SampleSpec(args.start, args.days, args.trades_per_day, args.seed, not args.no_defects,
+                      args.weekend_trades_per_day)
     paths = write(generate(spec), args.out)
     print(f"wrote {len(paths)} files to {args.out}")
     return 0

@@ -7,10 +7,12 @@ invariant), builds the ledger, folds the closed trades and assembles a Performan
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .aggregate import BUILTIN_DIMENSIONS, ClosedTrade, fold
 from .errors import UsageError
@@ -27,6 +29,23 @@ FILE_MARGIN = timedelta(days=1)
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building millions of acyclic objects.
+
+    Reading a month of logs allocates hundreds of thousands of small frozen values; the
+    collector's repeated full passes over them cost about a fifth of the run and find nothing,
+    because none of these values reference each other in cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +94,12 @@ class PerformanceTracker:
         directory = list_day_files(self.logs_dir,
                                    follow_external_symlinks=self.follow_external_symlinks)
         as_of = min(now, day_end(plan.end, self.zone))
-        if plan.kind == "rolling":
-            data = self._read_rolling(directory, plan, as_of)
-        else:
-            data = self._read_calendar(directory, plan)
-        return self._summarise(plan, data, directory, now, as_of)
+        with _collector_paused():
+            if plan.kind == "rolling":
+                data = self._read_rolling(directory, plan, as_of)
+            else:
+                data = self._read_calendar(directory, plan)
+            return self._summarise(plan, data, directory, now, as_of)
 
     def _utc_file_span(self, first: date, last: date) -> tuple[date, date]:
         """File dates that can hold trades realized on local days ``first..last``."""
