@@ -36,7 +36,8 @@ OrderKey = tuple[datetime, str, int]
 
 
 def _seconds(delta: timedelta) -> Decimal:
-    return Decimal(delta.days * 86400 + delta.seconds) + Decimal(delta.microseconds).scaleb(-6)
+    whole = Decimal(delta.days * 86400 + delta.seconds)
+    return whole + Decimal(delta.microseconds).scaleb(-6) if delta.microseconds else whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,8 @@ def _extra_value(extras: Mapping[str, object], name: str) -> str:
         return NO_VALUE
     if isinstance(value, str):
         return value
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return str(value)
     return json.dumps(value, default=str, sort_keys=True)
 
 

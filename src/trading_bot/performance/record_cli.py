@@ -179,10 +179,11 @@ def _exit(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> i
                           commission=commission, reason=args.reason, breakeven_band=band)
     appended = TradeLogWriter(args.logs_dir).record_exit(request)
     record = appended.record
-    print(f"closed {record.order_id}: {record.outcome}, net P&L {canonical(record.net or 0)} "
-          f"(gross {canonical(record.profit_loss or 0)}, commission "
-          f"{canonical(record.commission or 0)}), held {duration(record.hold_duration_seconds)}",
-          file=out)
+    assert record.net is not None and record.profit_loss is not None
+    assert record.commission is not None
+    print(f"closed {record.order_id}: {record.outcome}, net P&L {canonical(record.net)} "
+          f"(gross {canonical(record.profit_loss)}, commission {canonical(record.commission)}), "
+          f"held {duration(record.hold_duration_seconds)}", file=out)
     print(f"recorded close in {appended.path}", file=err)
     return EXIT_OK
 

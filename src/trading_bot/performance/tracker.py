@@ -93,6 +93,8 @@ class PerformanceTracker:
                            trades=trades)
         directory = list_day_files(self.logs_dir,
                                    follow_external_symlinks=self.follow_external_symlinks)
+        # as_of is an exclusive bound: what is realized strictly before it counts, what is
+        # entered before it and realized at or after it was open at it.
         as_of = min(now, day_end(plan.end, self.zone))
         with _collector_paused():
             if plan.kind == "rolling":
@@ -102,9 +104,14 @@ class PerformanceTracker:
             return self._summarise(plan, data, directory, now, as_of)
 
     def _utc_file_span(self, first: date, last: date) -> tuple[date, date]:
-        """File dates that can hold trades realized on local days ``first..last``."""
+        """File dates that can hold trades realized on local days ``first..last``.
+
+        The UTC dates the local days touch, widened by one day each side (the file-date
+        invariant's tolerance); ``day_end`` is exclusive, hence the step back to the last instant.
+        """
+        last_instant = day_end(last, self.zone) - timedelta(microseconds=1)
         return ((day_start(first, self.zone) - FILE_MARGIN).date(),
-                (day_end(last, self.zone) + FILE_MARGIN).date())
+                (last_instant + FILE_MARGIN).date())
 
     def _read_calendar(self, directory: Directory, plan: WindowPlan) -> _WindowData:
         assert plan.start is not None
@@ -131,7 +138,7 @@ class PerformanceTracker:
             scans.append(scan_file(newest_first[position]))
             position += 1
             found += sum(1 for t in scans[-1].trades
-                         if t.record.is_closed and t.record.realized_at <= as_of)
+                         if t.record.is_closed and t.record.realized_at < as_of)
             if found >= plan.trades:
                 if position < len(newest_first):
                     scans.append(scan_file(newest_first[position]))
@@ -140,7 +147,7 @@ class PerformanceTracker:
                 if found >= plan.trades:
                     break
         ledger = build_ledger(scans)
-        closed = [trade for trade in ledger.closed if trade.record.realized_at <= as_of]
+        closed = [trade for trade in ledger.closed if trade.record.realized_at < as_of]
         trades = self._closed_trades(closed[-plan.trades:])
         start = trades[0].local_day if trades else None
         in_window = [] if start is None else directory.between(start, plan.end)
@@ -152,7 +159,7 @@ class PerformanceTracker:
     def _summarise(self, plan: WindowPlan, data: _WindowData, directory: Directory,
                    now: datetime, as_of: datetime) -> PerformanceSummary:
         ledger = data.ledger
-        today_file = now.date()
+        today_file = now.date()  # file names are UTC dates: a later one cannot exist yet
         if plan.kind == "rolling":
             complete = len(data.trades) == plan.trades
             window_dates = [] if data.start is None else WindowPlan(
@@ -184,7 +191,7 @@ class PerformanceTracker:
 
     @staticmethod
     def _open_positions(ledger: Ledger, as_of: datetime) -> tuple[OpenPosition, ...]:
-        """Trades entered by ``as_of`` and not yet realized at it, oldest first.
+        """Trades entered before ``as_of`` and not realized before it, oldest first.
 
         A trade closed after ``as_of`` was open at ``as_of``: a historical window shows the
         positions it really carried at its end.
@@ -192,7 +199,7 @@ class PerformanceTracker:
         positions = []
         for trade in (*ledger.open, *ledger.closed):
             record = trade.record
-            if record.timestamp <= as_of and (not record.is_closed or record.realized_at > as_of):
+            if record.timestamp < as_of and (not record.is_closed or record.realized_at >= as_of):
                 positions.append(OpenPosition(
                     order_id=record.order_id,
                     symbol=record.symbol,
@@ -251,7 +258,7 @@ class PerformanceTracker:
 
 
 def _eligible_count(ledger: Ledger, as_of: datetime) -> int:
-    return sum(1 for trade in ledger.closed if trade.record.realized_at <= as_of)
+    return sum(1 for trade in ledger.closed if trade.record.realized_at < as_of)
 
 
 def _examples(items: Sequence[object], describe: Callable[[object], str]) -> tuple[str, ...]:
