@@ -7,6 +7,7 @@ code 2 would collide with "target breached", so the parser exits 64 instead.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from .errors import PerformanceError, StrictModeError, UsageError
+from .formatting import MIN_SAMPLE
 from .summary import PerformanceSummary
 from .timestamps import DEFAULT_TIMEZONE, TIMEZONE_ENV
 from .tracker import PerformanceTracker
@@ -54,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m trading_bot.performance",
         description="Performance summaries of trading bot JSONL logs (exact Decimal money).",
-        epilog="Exit codes: 0 ok, 1 error to fix (file:line: reason), 64 usage error.",
+        epilog="Exit codes: 0 ok, 1 error to fix (file:line: reason), 64 usage error "
+               "(including --format csv without a known --breakdown).",
     )
     parser.add_argument("--window", choices=WINDOW_KINDS, default="daily",
                         help="period to summarise (default: daily)")
@@ -70,8 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="directory of YYYY-MM-DD.jsonl files (default: logs)")
     parser.add_argument("--tz", metavar="ZONE",
                         help=f"IANA timezone for local days (default: ${TIMEZONE_ENV} or UTC)")
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text",
-                        help="stdout format (default: text)")
+    parser.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text",
+                        help="stdout format (default: text; colour only on a terminal without "
+                             "NO_COLOR); csv writes one breakdown, see --breakdown")
+    parser.add_argument("--breakdown", metavar="NAME",
+                        help="with --format csv: the breakdown to write (strategy_name, "
+                             "execution_mode, symbol, side, entry_type, exit_reasoning, indicator "
+                             "or a --group-by field)")
+    parser.add_argument("--min-sample", type=_positive_int, default=MIN_SAMPLE, metavar="N",
+                        help="rows with fewer closed trades are marked as a small sample and left "
+                             f"out of the review (default: {MIN_SAMPLE})")
     parser.add_argument("--group-by", action="append", default=[], metavar="FIELD",
                         help="extra line field to break down by (repeatable)")
     parser.add_argument("--strict", action="store_true",
@@ -95,7 +106,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         from .record_cli import main as record_main
 
         return record_main(arguments[1:], stdout=out, stderr=err)
-    args = build_parser().parse_args(arguments)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        args = build_parser().parse_args(arguments)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=err,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -109,6 +121,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _check_output_options(args)
     zone = args.tz or os.environ.get(TIMEZONE_ENV) or DEFAULT_TIMEZONE
     tracker = PerformanceTracker(args.logs_dir, timezone=zone, group_by=args.group_by,
                                  follow_external_symlinks=args.follow_external_symlinks)
@@ -117,27 +130,82 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _report_bad_lines(summary, err)
     if args.strict and summary.data_quality.bad_lines:
         raise StrictModeError(f"{summary.data_quality.bad_lines} bad lines (--strict)")
-    document = None
-    if args.format == "json" or args.export:
-        from .schemas import validate
+    _write_output(args, tracker, summary, out, err)
+    return EXIT_OK
 
-        document = summary.to_dict()
-        validate("performance-summary", document)
-    if args.format == "json":
-        from .exporting import summary_json
 
-        out.write(summary_json(document))
-    elif args.format == "markdown":
+def _check_output_options(args: argparse.Namespace) -> None:
+    """Usage errors of the output options, raised before any log is read."""
+    if args.format != "csv":
+        if args.breakdown is not None:
+            raise UsageError("--breakdown applies to --format csv only")
+        return
+    from .render_csv import breakdown_names, check_breakdown
+
+    if args.breakdown is None:
+        raise UsageError("--format csv needs --breakdown NAME; available: "
+                         + ", ".join(breakdown_names(args.group_by)))
+    check_breakdown(args.breakdown, args.group_by)
+
+
+def _write_output(args: argparse.Namespace, tracker: PerformanceTracker,
+                  summary: PerformanceSummary, out: TextIO, err: TextIO) -> None:
+    """Render the chosen format to ``out`` and, with --export, write the report files.
+
+    The previous period (for the weekly and monthly review) is read only when a human report
+    is produced: text, Markdown or an export.
+    """
+    document = summary.to_dict() if args.format == "json" or args.export else None
+    previous = None
+    if args.format in ("text", "markdown") or args.export:
+        previous = _previous_summary(tracker, summary)
+    markdown = None
+    if args.format == "markdown" or args.export:
         from .render_markdown import render_markdown
 
-        out.write(render_markdown(summary))
+        markdown = render_markdown(summary, previous=previous, min_sample=args.min_sample)
+    if args.format == "json":
+        from .exporting import summary_json
+        from .schemas import validate
+
+        assert document is not None
+        validate("performance-summary", document)
+        out.write(summary_json(document))
+    elif args.format == "markdown":
+        assert markdown is not None
+        out.write(markdown)
+    elif args.format == "csv":
+        from .render_csv import render_breakdown_csv
+
+        out.write(render_breakdown_csv(summary, args.breakdown, min_sample=args.min_sample))
     else:
         from .render_text import render_text
 
-        out.write(render_text(summary))
+        out.write(render_text(summary, previous=previous, min_sample=args.min_sample,
+                              color=use_color(out)))
     if args.export:
-        _export(summary, document, args.output_dir or args.logs_dir / "performance", err)
-    return EXIT_OK
+        assert document is not None and markdown is not None
+        _export(summary, document, markdown, args.output_dir or args.logs_dir / "performance",
+                err)
+
+
+def _previous_summary(tracker: PerformanceTracker,
+                      summary: PerformanceSummary) -> PerformanceSummary | None:
+    """The period before a weekly or monthly summary, read with the same tracker; else None."""
+    from .review import previous_anchor
+
+    anchor = previous_anchor(summary)
+    return None if anchor is None else tracker.get_summary(summary.window, on=anchor)
+
+
+def use_color(stream: TextIO) -> bool:
+    """Colour only on a terminal: ``stream`` is a TTY, ``NO_COLOR`` is not set (to anything,
+    even empty) and ``TERM`` is not ``dumb``; pipes, files and CI logs get plain text."""
+    try:
+        is_tty = stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+    return is_tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
 def _report_bad_lines(summary: PerformanceSummary, err: TextIO) -> None:
@@ -152,10 +220,9 @@ def _report_bad_lines(summary: PerformanceSummary, err: TextIO) -> None:
           "see data_quality in the report", file=err)
 
 
-def _export(summary: PerformanceSummary, document: dict | None, output_dir: Path, err: TextIO) -> None:
+def _export(summary: PerformanceSummary, document: dict, markdown: str, output_dir: Path,
+            err: TextIO) -> None:
     from .exporting import export_summary
-    from .render_markdown import render_markdown
 
-    assert document is not None
-    for result in export_summary(summary, document, render_markdown(summary), output_dir):
+    for result in export_summary(summary, document, markdown, output_dir):
         print(f"{'wrote' if result.changed else 'unchanged'}: {result.path}", file=err)

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import LogsDirectoryError
+from .timestamps import SUPPORTED_YEARS
 
-DAY_FILE_PATTERN = re.compile(r"(\d{4})-(\d{2})-(\d{2})\.jsonl\Z")
+DAY_FILE_PATTERN = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\.jsonl\Z")
+
 MAX_LINE_BYTES = 1024 * 1024
 _READ_BLOCK = 1024 * 1024
 
@@ -80,6 +82,10 @@ def list_day_files(logs_dir: Path, *, follow_external_symlinks: bool = False) ->
             day = date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             skipped.append(SkippedEntry(entry.name, "file name is not a valid calendar date"))
+            continue
+        if day.year not in SUPPORTED_YEARS:
+            skipped.append(SkippedEntry(
+                entry.name, f"file date is outside the years {SUPPORTED_YEARS[0]}-{SUPPORTED_YEARS[-1]}"))
             continue
         reason = _unreadable_reason(entry, root, follow_external_symlinks)
         if reason is not None:

@@ -15,7 +15,7 @@ import argparse
 import os
 import sys
 from contextlib import redirect_stderr, redirect_stdout
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
@@ -27,11 +27,14 @@ from .formatting import duration
 from .logfiles import list_day_files
 from .recording import (DEFAULT_BREAKEVEN_BAND, DEFAULT_ENTRY_REASON, DEFAULT_EXIT_REASON,
                         MANUAL, SIDES, EntryRequest, ExitRequest, TradeLogWriter)
-from .timestamps import DEFAULT_TIMEZONE, TIMEZONE_ENV, parse_instant, resolve_timezone
+from .timestamps import (DEFAULT_TIMEZONE, TIMEZONE_ENV, format_instant, parse_instant,
+                         resolve_timezone)
 from .tracker import PerformanceTracker
 
 Clock = Callable[[], datetime]
 PROG = "python -m trading_bot.performance record"
+#: How far ``--at`` may be ahead of this machine's clock (another machine's clock may run fast).
+CLOCK_SKEW = timedelta(minutes=5)
 
 
 def _utc_now() -> datetime:
@@ -136,7 +139,19 @@ def _decimal(text: str | None, option: str) -> Decimal | None:
 
 
 def _instant(text: str | None, clock: Clock) -> datetime:
-    return clock() if text is None else parse_instant(text, "--at")
+    """``--at`` as a UTC instant, default now; a trade cannot be recorded ahead of time.
+
+    A future instant is almost always a typo (2062 for 2026) and would put the line in a far
+    day file, so it is refused, with :data:`CLOCK_SKEW` of tolerance for unsynchronised clocks.
+    """
+    now = clock()
+    if text is None:
+        return now
+    at = parse_instant(text, "--at")
+    if at > now + CLOCK_SKEW:
+        raise PerformanceError(f"--at {text} is in the future (now is {format_instant(now)}); "
+                               "record a trade once it has happened")
+    return at
 
 
 def _entry(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> int:
@@ -188,7 +203,8 @@ def _exit(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> i
     return EXIT_OK
 
 
-def all_time_span(first_file: date, last_file: date, today: date, zone: tzinfo) -> tuple[date, date]:
+def all_time_span(first_file: date, last_file: date, today: date,
+                  zone: tzinfo) -> tuple[date, date]:
     """Local dates covering every line of day files ``first_file..last_file``, through today.
 
     A UTC file date starts on the previous local date west of UTC, and ends on the next one east

@@ -10,9 +10,10 @@ Two layers with different jobs:
   the reader's own code (the exact bytes it is about to write go through ``decode_line`` and
   ``trade_from_json``), then appends it to the day file of the line's own UTC event date (entry
   time for an open line, exit time for a closed one: DESIGN.md's file-date invariant) with one
-  ``O_APPEND`` write and an ``fsync``.  POSIX appends each such write at the end of the file as a
-  unit, so several writers (this tool, the bot, another operator) can append at once without
-  interleaving; existing bytes are never touched.
+  ``O_APPEND`` write of the whole line and an ``fsync``.  With ``O_APPEND`` the kernel moves to
+  the end and writes in one step, and a local filesystem does not interleave two writes to one
+  file, so several writers (this tool, the bot, another operator) can append at once and every
+  line stays whole; existing bytes are never touched.
 
 A closed line carries the same ``order_id`` as its open entry and therefore supersedes it in the
 tracker: the trade counts once, as closed, on its exit day.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, Rounded, localcontext
@@ -36,6 +38,11 @@ from .reader import LoggedTrade, build_ledger, decode_line, scan_file
 from .records import TRADE_FIELDS, TradeRecord, trade_from_json
 from .timestamps import format_instant
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: O_APPEND alone still keeps lines whole
+    fcntl = None  # type: ignore[assignment]
+
 SIDES: dict[str, str] = {"long": "BUY", "short": "SELL"}
 DEFAULT_BREAKEVEN_BAND = Decimal("0.005")
 MANUAL = "manual"
@@ -45,6 +52,9 @@ ORDER_ID_PREFIX = "MAN-"
 #: 6 random bytes (48 bits) per id: writers in the same second practically never collide.
 ORDER_ID_RANDOM_BYTES = 6
 
+#: How long a file's non-newline tail must stay unchanged before it is treated as torn.
+TORN_TAIL_SETTLE_SECONDS = 0.02
+TORN_TAIL_CHECKS = 5
 #: Money arithmetic must be exact: a result that would need rounding is refused, not rounded.
 _EXACT = Context(prec=60, traps=[Inexact, Rounded, InvalidOperation, Overflow])
 
@@ -121,7 +131,7 @@ def new_order_id(at: datetime, token: str) -> str:
 
 
 def side_pnl(action: str, entry_price: Decimal, exit_price: Decimal, quantity: Decimal) -> Decimal:
-    """Gross P&L of closing a position: long (BUY) gains when price rises, short (SELL) when it falls."""
+    """Gross P&L on closing: a long (BUY) gains as the price rises, a short (SELL) as it falls."""
     if action == "BUY":
         return _exact("profit_loss", lambda: (exit_price - entry_price) * quantity)
     return _exact("profit_loss", lambda: (entry_price - exit_price) * quantity)
@@ -129,7 +139,7 @@ def side_pnl(action: str, entry_price: Decimal, exit_price: Decimal, quantity: D
 
 def classify_outcome(net: Decimal, entry_price: Decimal, quantity: Decimal,
                      band: Decimal = DEFAULT_BREAKEVEN_BAND) -> str:
-    """``breakeven`` when ``|net| <= band x entry price x quantity`` (boundary included), else by sign.
+    """``breakeven`` when ``|net| <= band x entry price x quantity`` (boundary included), else sign.
 
     The band is relative to the position value so that a few cents on a 10 000 position count as
     breakeven while the same cents on a 20 position do not.
@@ -303,8 +313,8 @@ class TradeLogWriter:
 
     Safe with concurrent writers: each line is one ``write`` on an ``O_APPEND`` descriptor, then
     ``fsync``-ed before :meth:`append` returns.  If the file ends in a torn line (a writer crashed
-    mid-line), a newline is written first in the same call, so the torn bytes become one reported
-    bad line instead of swallowing this one.  Check-then-write steps (an explicit order id that
+    mid-line) that stays unfinished, a newline is written first in the same call, so the torn
+    bytes become one reported bad line instead of swallowing this one.  Check-then-write steps (an explicit order id that
     must be new, an order that must still be open) are not locked against a second operator doing
     the same at the same instant; the later line then supersedes the earlier, as in any log.
     """
@@ -321,8 +331,11 @@ class TradeLogWriter:
         """
         encoded = encode_line(line)
         path = self.logs_dir / f"{encoded.record.realized_at.date().isoformat()}.jsonl"
-        self.logs_dir.mkdir(parents=True, exist_ok=True)
-        _append_bytes(path, encoded.data + b"\n")
+        try:
+            self.logs_dir.mkdir(parents=True, exist_ok=True)
+            _append_bytes(path, encoded.data + b"\n")
+        except OSError as exc:
+            raise PerformanceError(f"{path}: cannot append: {exc.strerror or exc}") from None
         return Appended(path, encoded.record, encoded.data.decode("utf-8"))
 
     def record_entry(self, request: EntryRequest) -> Appended:
@@ -351,14 +364,22 @@ class TradeLogWriter:
 
 
 def _append_bytes(path: Path, data: bytes) -> None:
-    """One ``O_APPEND`` write of the whole line, then fsync (and the directory's, if new)."""
+    """One ``O_APPEND`` write of the whole line, then fsync (and the directory's, if new).
+
+    The torn-tail check and the write happen under an advisory ``flock`` so that writers of this
+    module never see each other's line half-copied (Linux grows a file page by page during one
+    ``write``, so an unlocked reader can observe a line in flight and take it for a torn one).
+    """
     existed = path.exists()
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
     try:
-        size = os.fstat(fd).st_size
-        if size and _last_byte(path, size) != b"\n":
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        if _ends_torn(path, fd):
             data = b"\n" + data
         written = os.write(fd, data)
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_UN)
         if written != len(data):
             raise PerformanceError(
                 f"{path}: short write ({written} of {len(data)} bytes, disk full?); the last "
@@ -368,6 +389,24 @@ def _append_bytes(path: Path, data: bytes) -> None:
         os.close(fd)
     if not existed:
         _fsync_directory(path.parent)
+
+
+def _ends_torn(path: Path, fd: int) -> bool:
+    """True when the file ends in bytes without a newline that are not still being written.
+
+    A writer that does not take our lock (the bot) may be mid-line; its file keeps growing, so a
+    non-newline tail is only called torn once the size has stayed put for a moment.
+    """
+    size = os.fstat(fd).st_size
+    for _ in range(TORN_TAIL_CHECKS):
+        if size == 0 or _last_byte(path, size) == b"\n":
+            return False
+        time.sleep(TORN_TAIL_SETTLE_SECONDS)
+        grown = os.fstat(fd).st_size
+        if grown == size:
+            return True
+        size = grown
+    return size > 0 and _last_byte(path, size) != b"\n"
 
 
 def _last_byte(path: Path, size: int) -> bytes:
@@ -391,7 +430,7 @@ def _fsync_directory(directory: Path) -> None:
 
 
 __all__ = [
-    "Appended", "DEFAULT_BREAKEVEN_BAND", "EncodedLine", "EntryRequest", "ExitRequest", "SIDES", "TradeLogWriter",
-    "classify_outcome", "encode_line", "entry_line", "exit_line", "find_order", "new_order_id",
-    "record_line", "side_pnl",
+    "Appended", "DEFAULT_BREAKEVEN_BAND", "EncodedLine", "EntryRequest", "ExitRequest", "SIDES",
+    "TradeLogWriter", "classify_outcome", "encode_line", "entry_line", "exit_line", "find_order",
+    "new_order_id", "record_line", "side_pnl",
 ]

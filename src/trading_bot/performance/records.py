@@ -153,6 +153,13 @@ def _positive(obj: Mapping[str, Any], name: str) -> Decimal:
     return value
 
 
+def _optional_positive(obj: Mapping[str, Any], name: str) -> Decimal | None:
+    value = _money(obj, name)
+    if value is not None and value <= 0:
+        raise InvalidLineError(f"{name} must be positive, got {value}")
+    return value
+
+
 def _non_negative(obj: Mapping[str, Any], name: str) -> Decimal | None:
     value = _money(obj, name)
     if value is not None and value < 0:
@@ -224,8 +231,8 @@ def trade_from_json(obj: object) -> TradeRecord:
         total_value=_non_negative(obj, "total_value"),
         account_id=_text(obj, "account_id", required=False),
         entry_type=_text(obj, "entry_type", required=False),
-        stop_loss=_non_negative(obj, "stop_loss"),
-        target=_non_negative(obj, "target"),
+        stop_loss=_optional_positive(obj, "stop_loss"),
+        target=_optional_positive(obj, "target"),
         decision_reasoning=_text(obj, "decision_reasoning", required=False),
         indicators_used=_indicators(obj),
         risk_reward_ratio=_non_negative(obj, "risk_reward_ratio"),

@@ -13,6 +13,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .errors import InvalidLineError, UsageError
 
 DEFAULT_TIMEZONE = "UTC"
+#: Years an instant or a day file may have: no bot trades outside them, and day arithmetic with
+#: a margin and any timezone offset cannot overflow ``datetime`` inside them.
+SUPPORTED_YEARS = range(1970, 9000)
 TIMEZONE_ENV = "PERFORMANCE_SUMMARY_TIMEZONE"
 
 
@@ -20,13 +23,21 @@ def parse_instant(value: object, field: str) -> datetime:
     """Parse an ISO-8601 timestamp; ``Z`` and offsets are honoured, no offset means UTC."""
     if not isinstance(value, str):
         raise InvalidLineError(f"{field} must be an ISO-8601 string, got {type(value).__name__}")
+    if len(value) < 16 or value[10] not in "T ":
+        raise InvalidLineError(f"{field} is not an ISO-8601 timestamp: {value!r}")
     try:
         parsed = datetime.fromisoformat(value)
+        instant = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
     except ValueError:
         raise InvalidLineError(f"{field} is not an ISO-8601 timestamp: {value!r}") from None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    except OverflowError:
+        instant = None
+    if instant is None or instant.year not in SUPPORTED_YEARS:
+        # Local-day arithmetic in any timezone must stay inside the calendar.
+        raise InvalidLineError(
+            f"{field} is outside the supported years {SUPPORTED_YEARS[0]}-{SUPPORTED_YEARS[-1]}: "
+            f"{value!r}")
+    return instant
 
 
 def format_instant(value: datetime) -> str:
