@@ -342,11 +342,10 @@ class Drawdown:
             low, low_key = self.low, self.low_key
         cross = (self.peak - (offset + later.low), self.peak_key, later.low_key)
         inner = (later.max_drawdown, later.max_peak_key, later.max_trough_key)
-        if inner[0] > cross[0] or (inner[0] == cross[0] and inner[2] is not None
-                                    and inner[2] < later.low_key):
-            candidate = inner
-        else:
-            candidate = cross
+        # On a tie the cross candidate is the from-scratch answer: its trough (the first low of
+        # the later span) can never come after an equally deep inner trough, and its peak is
+        # the earlier one.
+        candidate = inner if inner[0] > cross[0] else cross
         best = (self.max_drawdown, self.max_peak_key, self.max_trough_key)
         if candidate[0] > best[0]:
             best = candidate

@@ -26,8 +26,8 @@ def parse_decimal(value: object, field: str) -> Decimal:
     """Convert a JSON value to an exact Decimal or raise InvalidLineError naming the field.
 
     Accepted: decimal strings (``"150.25"``, ``"-3"``), integers and Decimals produced by the JSON
-    decoder from plain numbers.  Rejected with a reason: booleans, exponents, NaN/Infinity,
-    empty or padded strings, anything else.
+    decoder from plain numbers.  Rejected with a reason: booleans, exponent strings, empty or
+    padded strings, anything else.
     """
     if isinstance(value, bool):
         raise InvalidLineError(f"{field} must be a decimal number, got boolean {value!r}")
@@ -38,11 +38,8 @@ def parse_decimal(value: object, field: str) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InvalidLineError(f"{field} must be finite, got {value}")
-        text = str(value)
-        if "E" in text or "e" in text:
-            raise InvalidLineError(f"{field} must not use exponent notation, got {text}")
+        # Only the reader's decoder makes Decimals, and it has already refused exponents and
+        # non-finite values in the line's own text.
         return value
     if value is None:
         raise InvalidLineError(f"{field} must be a decimal number, got null")

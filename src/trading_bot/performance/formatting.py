@@ -149,3 +149,8 @@ def change(name: str, delta: Decimal | int | None) -> str:
     if isinstance(delta, Decimal):
         return signed(quantize_for_display(delta, 2))
     return signed(str(delta))
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 trade`` / ``7 trades``: reports are read by people, not parsed."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"

@@ -31,8 +31,31 @@ def _reject_constant(name: str) -> object:
     raise InvalidLineError(f"{name} is not a number (NaN/Infinity are invalid)")
 
 
+MAX_NUMBER_DIGITS = 40
+
+
+def _exact_number(text: str) -> Decimal:
+    """JSON numbers with a fraction become Decimals from their own digits, never floats.
+
+    The file's text is checked, not the Decimal's: ``1500e-2`` is refused even though it
+    normalises to a plain 15.00, while a plain ``0.0000001`` is accepted.
+    """
+    if "e" in text or "E" in text:
+        raise InvalidLineError(f"numbers must not use exponent notation, got {text}")
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise InvalidLineError(f"number has more than {MAX_NUMBER_DIGITS} digits: {text[:20]}...")
+    return Decimal(text)
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise InvalidLineError(f"number has more than {MAX_NUMBER_DIGITS} digits: {text[:20]}...")
+    return int(text)
+
+
 #: One decoder for every line: ``json.loads`` with options builds a new decoder per call.
-_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
+_DECODER = json.JSONDecoder(parse_float=_exact_number, parse_int=_bounded_int,
+                            parse_constant=_reject_constant)
 
 
 def decode_line(data: bytes) -> object:
@@ -51,6 +74,8 @@ def decode_line(data: bytes) -> object:
         raise InvalidLineError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
     except RecursionError:
         raise InvalidLineError("invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # limits of the number parsers, whatever their wording
+        raise InvalidLineError(f"invalid JSON: {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)

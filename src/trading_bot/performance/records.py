@@ -176,6 +176,15 @@ def _indicators(obj: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _json_type(value: object) -> str:
+    """The JSON name of a decoded value's type, for messages operators read."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, Decimal)):
+        return "number"
+    return {list: "array", str: "string", type(None): "null"}.get(type(value), "value")
+
+
 def trade_from_json(obj: object) -> TradeRecord:
     """Validate one decoded JSON value and build its TradeRecord, or raise InvalidLineError.
 
@@ -183,7 +192,7 @@ def trade_from_json(obj: object) -> TradeRecord:
     message is predictable.
     """
     if not isinstance(obj, dict):
-        raise InvalidLineError(f"line is a JSON {type(obj).__name__}, not an object")
+        raise InvalidLineError(f"line is a JSON {_json_type(obj)}, not an object")
     for name in REQUIRED_FIELDS:
         if name not in obj:
             raise InvalidLineError(f"missing required field {name}")

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Iterable
 
 from .aggregate import BUILTIN_DIMENSIONS, ROLLING_TAIL, Aggregate, ClosedTrade, CoreStats
+from .formatting import plural
 from .summary import PerformanceSummary, _sorted_rows
 
 #: Reading order of the breakdowns: the comparisons an operator decides on first (strategy A/B,
@@ -102,3 +103,52 @@ def group_value(trade: ClosedTrade, dimension: str) -> str:
         if name == dimension:
             return value
     return "-"
+
+
+def completeness(summary: PerformanceSummary) -> str:
+    """Whether the window's numbers can still change, in words."""
+    period = summary.period
+    if period.window == "rolling":
+        found = summary.aggregate.core.closed
+        if period.complete:
+            return f"complete ({found} closed trades found)"
+        return f"incomplete: only {found} of {period.trades_requested} closed trades found"
+    return "complete" if period.complete else "in progress (the period has not ended)"
+
+
+def data_line(summary: PerformanceSummary) -> str:
+    """The one-line data-quality account every report opens with."""
+    quality = summary.data_quality
+    return (f"{len(quality.files_read)} log files, {quality.lines_read} lines: "
+            f"{quality.valid_lines} valid, {quality.bad_lines} bad, {quality.duplicates} duplicates, "
+            f"{quality.superseded} superseded, {quality.inconsistent} inconsistent, "
+            f"{quality.misplaced} misplaced")
+
+
+def quality_examples(summary: PerformanceSummary) -> list[tuple[str, tuple[str, ...]]]:
+    """Titled ``file:line`` examples of every data problem that has any, in a fixed order."""
+    quality = summary.data_quality
+    groups = [
+        ("Bad lines (skipped)", quality.bad_line_examples),
+        ("Duplicates (counted once)", quality.duplicate_examples),
+        ("Inconsistent outcome and P&L sign (counted as given)", quality.inconsistent_examples),
+        ("Misplaced (more than a day from the file's date)", quality.misplaced_examples),
+        ("Reopened (open line after its close, ignored)", quality.reopened_examples),
+        ("Missing day files", (", ".join(quality.files_missing),) if quality.files_missing else ()),
+        ("Skipped files", quality.files_skipped),
+    ]
+    return [(title, examples) for title, examples in groups if examples]
+
+
+def definitions(min_sample: int) -> list[str]:
+    """The footnote: the policies a reader needs to interpret the numbers."""
+    return [
+        "Win rate = wins / closed trades: breakevens count in the denominator, not as wins "
+        "(the decided win rate leaves them out).",
+        "A trade counts on the local day (report timezone) of its exit, else of its entry; "
+        "net P&L is net_profit_loss, else profit_loss - commission.",
+        "Expectancy = net P&L / closed trades. Max drawdown is peak-to-trough of cumulative "
+        "realized net P&L within the window, starting from 0 at its start.",
+        f"Rows with fewer than {plural(min_sample, 'closed trade')} are marked as a small sample "
+        "and left out of the review's rankings and rules.",
+    ]
