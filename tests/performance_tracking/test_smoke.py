@@ -22,3 +22,14 @@ def test_sample_weekly_summary_is_real_and_valid() -> None:
     assert document["data_quality"]["bad_lines"] == 1
     assert {"momentum_breakout", "mean_reversion"} <= {
         row["key"] for row in document["breakdowns"]["strategy_name"]["rows"]}
+
+
+def test_bundled_sample_is_what_the_generator_writes(tmp_path: Path) -> None:
+    """In-process twin of the CLI check: regeneration with defaults is byte-identical."""
+    from trading_bot.performance import sample
+
+    assert sample.main(["--out", str(tmp_path)]) == 0
+    fresh = sorted(path.name for path in tmp_path.iterdir())
+    assert fresh == sorted(path.name for path in SAMPLE.glob("*.jsonl"))
+    for name in fresh:
+        assert (tmp_path / name).read_bytes() == (SAMPLE / name).read_bytes(), name

@@ -162,7 +162,7 @@ def _optional_positive(obj: Mapping[str, Any], name: str) -> Decimal | None:
 
 def _non_negative(obj: Mapping[str, Any], name: str) -> Decimal | None:
     value = _money(obj, name)
-    if value is not None and value < 0:
+    if value is not None and value.is_signed():
         raise InvalidLineError(f"{name} must not be negative, got {value}")
     return value
 

@@ -119,6 +119,8 @@ def previous_anchor(summary: PerformanceSummary) -> date | None:
     """
     if not has_review(summary) or summary.period.start is None:
         return None
+    if summary.period.start == date.min:
+        return None                  # nothing can precede the first representable day
     return summary.period.start - timedelta(days=1)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .errors import UsageError
+from .timestamps import SUPPORTED_YEARS
 
 CALENDAR_WINDOWS = ("daily", "weekly", "monthly", "range")
 WINDOW_KINDS = (*CALENDAR_WINDOWS, "rolling")
@@ -55,6 +56,10 @@ def plan_window(kind: str, *, today: date, on: date | None = None, start: date |
     """Turn CLI/API window arguments into a plan, rejecting contradictory combinations."""
     if kind not in WINDOW_KINDS:
         raise UsageError(f"unknown window {kind!r}: choose one of {', '.join(WINDOW_KINDS)}")
+    for given in (on, start, end):
+        if given is not None and given.year not in SUPPORTED_YEARS:
+            raise UsageError(f"date {given} is outside the supported years "
+                             f"{SUPPORTED_YEARS[0]}-{SUPPORTED_YEARS[-1]}")
     if (start is None) != (end is None):
         raise UsageError("--start and --end go together")
     if start is not None and on is not None:
