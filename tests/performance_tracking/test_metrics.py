@@ -16,7 +16,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
-import pytest
 
 from trading_bot.performance import PerformanceTracker
 from trading_bot.performance.summary import PerformanceSummary

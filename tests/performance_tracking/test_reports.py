@@ -24,7 +24,7 @@ import pytest
 
 from trading_bot.performance import PerformanceTracker
 from trading_bot.performance import charts, exporting
-from trading_bot.performance.aggregate import Aggregate, CoreStats
+from trading_bot.performance.aggregate import Aggregate
 from trading_bot.performance.cli import EXIT_OK, EXIT_USAGE, main, use_color
 from trading_bot.performance.errors import PerformanceError, UsageError
 from trading_bot.performance.exporting import export_name, export_summary, summary_json

@@ -13,7 +13,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Callable, Sequence, TextIO
 
 from .errors import PerformanceError, StrictModeError, UsageError
 from .formatting import MIN_SAMPLE
@@ -110,8 +110,13 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         args = build_parser().parse_args(arguments)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=err,
                         format="%(levelname)s %(name)s: %(message)s")
+    return run_reporting_errors(lambda: _run(args, out, err), err)
+
+
+def run_reporting_errors(body: Callable[[], int], err: TextIO) -> int:
+    """Run a command body, turning the package's errors into a message and their exit code."""
     try:
-        return _run(args, out, err)
+        return body()
     except UsageError as exc:
         print(f"error: {exc}", file=err)
         return EXIT_USAGE

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .durability import fsync_directory
 from .errors import PerformanceError
 from .summary import PerformanceSummary
 from .windows import WINDOW_KINDS
@@ -125,20 +126,6 @@ def _new_file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _sync_directory(directory: Path) -> None:
-    """Make the rename itself durable where the platform allows opening a directory."""
-    try:
-        handle = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
-
-
 def write_atomic(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` so readers see the old or the new file, never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -154,7 +141,7 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    _sync_directory(path.parent)
+    fsync_directory(path.parent)
 
 
 def export_summary(summary: PerformanceSummary, document: dict[str, Any], markdown: str,

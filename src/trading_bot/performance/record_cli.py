@@ -20,9 +20,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
-from .cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, _Parser
+from .cli import EXIT_OK, EXIT_USAGE, _Parser, run_reporting_errors
 from .decimals import canonical, parse_decimal
-from .errors import PerformanceError, UsageError
+from .errors import PerformanceError
 from .formatting import duration
 from .logfiles import list_day_files
 from .recording import (DEFAULT_BREAKEVEN_BAND, DEFAULT_ENTRY_REASON, DEFAULT_EXIT_REASON,
@@ -120,18 +120,15 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
             args = build_parser().parse_args(arguments)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    try:
-        if args.command == "entry":
-            return _entry(args, out, err, clock)
-        if args.command == "exit":
-            return _exit(args, out, err, clock)
-        return _stats(args, out, clock)
-    except UsageError as exc:
-        print(f"error: {exc}", file=err)
-        return EXIT_USAGE
-    except PerformanceError as exc:
-        print(f"error: {exc}", file=err)
-        return EXIT_ERROR
+    return run_reporting_errors(lambda: _dispatch(args, out, err, clock), err)
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> int:
+    if args.command == "entry":
+        return _entry(args, out, err, clock)
+    if args.command == "exit":
+        return _exit(args, out, err, clock)
+    return _stats(args, out, clock)
 
 
 def _decimal(text: str | None, option: str) -> Decimal | None:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .decimals import ZERO, canonical
+from .durability import fsync_directory
 from .errors import InvalidLineError, PerformanceError
 from .logfiles import MAX_LINE_BYTES, list_day_files
 from .reader import LoggedTrade, build_ledger, decode_line, scan_file
@@ -388,7 +389,7 @@ def _append_bytes(path: Path, data: bytes) -> None:
     finally:
         os.close(fd)
     if not existed:
-        _fsync_directory(path.parent)
+        fsync_directory(path.parent)
 
 
 def _ends_torn(path: Path, fd: int) -> bool:
@@ -413,24 +414,3 @@ def _last_byte(path: Path, size: int) -> bytes:
     with open(path, "rb", buffering=0) as handle:
         handle.seek(size - 1)
         return handle.read(1)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make a new file's directory entry durable too (best effort where unsupported)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-__all__ = [
-    "Appended", "DEFAULT_BREAKEVEN_BAND", "EncodedLine", "EntryRequest", "ExitRequest", "SIDES",
-    "TradeLogWriter", "classify_outcome", "encode_line", "entry_line", "exit_line", "find_order",
-    "new_order_id", "record_line", "side_pnl",
-]

@@ -20,8 +20,9 @@ from .formatting import (METRIC_LABELS, MIN_SAMPLE, change, dimension_label, dur
                          money, one_line, percent, plural, sample_size)
 from .metrics import core_metrics
 from .review import Review, build_review, has_review
-from .sections import (Rows, breakdowns, completeness, data_line, days, definitions, group_value,
-                       highlights, is_comparison, quality_examples, spans_days, tail_note)
+from .sections import (DAILY_HEADERS, Rows, breakdowns, completeness, daily_rows, data_line,
+                       definitions, group_value, highlights, is_comparison, quality_examples,
+                       spans_days, tail_note)
 from .summary import PerformanceSummary
 from .timestamps import format_instant
 
@@ -141,16 +142,8 @@ def _chart(title: str, chart: Chart | None) -> list[str]:
 
 
 def _daily(summary: PerformanceSummary) -> list[str]:
-    rows = []
-    running = None
-    for day, stats in days(summary):
-        running = stats.net if running is None else running + stats.net
-        rows.append([day.isoformat(), str(stats.closed),
-                     percent(core_metrics(stats).values["win_rate"]), money(stats.net),
-                     money(running)])
     lines = ["", "## Daily P&L", "",
-             *md_table(["Date", "Trades", "Win rate", "Net P&L", "Cumulative"], rows,
-                       right=(1, 2, 3, 4))]
+             *md_table(DAILY_HEADERS, daily_rows(summary), right=(1, 2, 3, 4))]
     chart = daily_bars(summary)
     if chart is not None:
         lines += ["", *chart.lines]

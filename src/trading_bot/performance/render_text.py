@@ -17,8 +17,9 @@ from .formatting import (METRIC_LABELS, MIN_SAMPLE, change, clip, dimension_labe
                          metric, money, one_line, percent, plural, sample_size)
 from .metrics import core_metrics
 from .review import Review, build_review, has_review
-from .sections import (breakdowns, completeness, data_line, days, definitions, group_value,
-                       highlights, quality_examples, spans_days, tail_note)
+from .sections import (DAILY_HEADERS, breakdowns, completeness, daily_rows, data_line,
+                       definitions, group_value, highlights, quality_examples, spans_days,
+                       tail_note)
 from .summary import PerformanceSummary
 from .timestamps import format_instant
 
@@ -153,16 +154,9 @@ def _extremes(summary: PerformanceSummary) -> list[str]:
 
 
 def _daily(summary: PerformanceSummary, style: _Style) -> list[str]:
-    rows = []
-    running = None
-    for day, stats in days(summary):
-        running = stats.net if running is None else running + stats.net
-        rows.append([day.isoformat(), str(stats.closed),
-                     percent(core_metrics(stats).values["win_rate"]), money(stats.net),
-                     money(running)])
     return ["", style.heading("Daily P&L"),
-            *table(["Date", "Trades", "Win rate", "Net P&L", "Cumulative"], rows,
-                   right=(1, 2, 3, 4), paint=style.painter((3, 4)))]
+            *table(DAILY_HEADERS, daily_rows(summary), right=(1, 2, 3, 4),
+                   paint=style.painter((3, 4)))]
 
 
 def _review(review: Review, style: _Style) -> list[str]:

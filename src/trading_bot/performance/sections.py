@@ -11,8 +11,9 @@ from datetime import date
 from typing import Iterable
 
 from .aggregate import BUILTIN_DIMENSIONS, ROLLING_TAIL, Aggregate, ClosedTrade, CoreStats
-from .formatting import plural
-from .summary import PerformanceSummary, _sorted_rows
+from .formatting import money, percent, plural
+from .metrics import core_metrics
+from .summary import PerformanceSummary, sorted_rows
 
 #: Reading order of the breakdowns: the comparisons an operator decides on first (strategy A/B,
 #: PAPER vs LIVE), then what was traded, then how it was entered and left, then the indicators.
@@ -31,7 +32,7 @@ Rows = list[tuple[str, CoreStats]]
 
 def ranked(rows: dict[str, CoreStats] | Iterable[tuple[str, CoreStats]]) -> Rows:
     """Rows by net P&L, best first, then by key: the order of the JSON breakdowns too."""
-    return _sorted_rows(dict(rows))
+    return sorted_rows(dict(rows))
 
 
 def breakdowns(summary: PerformanceSummary) -> list[tuple[str, Rows]]:
@@ -50,6 +51,21 @@ def is_comparison(dimension: str, rows: Rows) -> bool:
 def days(summary: PerformanceSummary) -> list[tuple[date, CoreStats]]:
     """Local days with closed trades, oldest first."""
     return sorted(summary.aggregate.day_stats.items())
+
+
+def daily_rows(summary: PerformanceSummary) -> list[list[str]]:
+    """Date, trades, win rate, net and cumulative net per day: the daily table of every report."""
+    rows = []
+    running = None
+    for day, stats in days(summary):
+        running = stats.net if running is None else running + stats.net
+        rows.append([day.isoformat(), str(stats.closed),
+                     percent(core_metrics(stats).values["win_rate"]), money(stats.net),
+                     money(running)])
+    return rows
+
+
+DAILY_HEADERS = ["Date", "Trades", "Win rate", "Net P&L", "Cumulative"]
 
 
 def spans_days(summary: PerformanceSummary) -> bool:

@@ -195,7 +195,7 @@ class PerformanceSummary:
             "breakdowns": {
                 dimension: {
                     "overlapping": dimension in OVERLAPPING_DIMENSIONS,
-                    "rows": [{"key": key, **_row(stats)} for key, stats in _sorted_rows(rows)],
+                    "rows": [{"key": key, **_row(stats)} for key, stats in sorted_rows(rows)],
                 }
                 for dimension, rows in aggregate.breakdown_stats.items()
             },
@@ -216,7 +216,7 @@ def _row(stats: CoreStats) -> dict[str, Any]:
     return _json_values(core_metrics(stats).values)
 
 
-def _sorted_rows(rows: Mapping[str, CoreStats]) -> list[tuple[str, CoreStats]]:
+def sorted_rows(rows: Mapping[str, CoreStats]) -> list[tuple[str, CoreStats]]:
     return sorted(rows.items(), key=lambda item: (-item[1].net, item[0]))
 
 
