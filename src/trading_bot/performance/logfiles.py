@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 from .errors import LogsDirectoryError
 from .timestamps import SUPPORTED_YEARS
@@ -175,15 +174,3 @@ def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1)
             offset += len(block)
     return LineBatch(lines, pending_offset, number, offset - pending_offset)
 
-
-def iter_file_chunks(path: Path, start: int, stop: int) -> Iterator[bytes]:
-    """Yield the bytes of ``path[start:stop]`` in blocks (for checksums of a parsed prefix)."""
-    with open(path, "rb", buffering=0) as handle:
-        handle.seek(start)
-        remaining = stop - start
-        while remaining > 0:
-            block = handle.read(min(_READ_BLOCK, remaining))
-            if not block:
-                return
-            remaining -= len(block)
-            yield block

@@ -190,6 +190,12 @@ class Ledger:
     bad_lines_per_file: dict[str, int] = field(default_factory=dict)
 
     @property
+    def valid_lines(self) -> int:
+        """Lines that passed validation, whatever the cross-file rules then made of them."""
+        return (len(self.closed) + len(self.open) + len(self.duplicates) + len(self.superseded)
+                + len(self.reopened))
+
+    @property
     def misplaced(self) -> tuple[LoggedTrade, ...]:
         return tuple(t for t in (*self.closed, *self.open) if t.is_misplaced)
 

@@ -226,8 +226,7 @@ class PerformanceTracker:
                     "that has logs" if newest else
                     f"no YYYY-MM-DD.jsonl files at all in {self.logs_dir}; check --logs-dir")
             return EmptyReason("no_log_files", f"No log files for {where}.", hint)
-        valid = len(ledger.closed) + len(ledger.open) + len(ledger.duplicates) + len(
-            ledger.superseded) + len(ledger.reopened)
+        valid = ledger.valid_lines
         if valid == 0 and ledger.bad_lines:
             return EmptyReason(
                 "all_lines_invalid",
@@ -266,8 +265,6 @@ def _examples(items: Sequence[object], describe: Callable[[object], str]) -> tup
 
 
 def _data_quality(ledger: Ledger, directory: Directory, missing: tuple[str, ...]) -> DataQuality:
-    valid = len(ledger.closed) + len(ledger.open) + len(ledger.duplicates) + len(
-        ledger.superseded) + len(ledger.reopened)
     misplaced = ledger.misplaced
     inconsistent = ledger.inconsistent
     return DataQuality(
@@ -275,7 +272,7 @@ def _data_quality(ledger: Ledger, directory: Directory, missing: tuple[str, ...]
         files_missing=missing,
         files_skipped=tuple(f"{entry.name}: {entry.reason}" for entry in directory.skipped),
         lines_read=ledger.lines_read,
-        valid_lines=valid,
+        valid_lines=ledger.valid_lines,
         bad_lines=len(ledger.bad_lines),
         bad_line_examples=_examples(ledger.bad_lines, str),
         bad_lines_per_file=ledger.bad_lines_per_file,
