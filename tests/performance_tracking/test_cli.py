@@ -622,7 +622,9 @@ def test_export_writes_json_and_markdown_into_logs_performance(day_logs: Path) -
     out_dir = day_logs / "performance"
     json_path = out_dir / "daily-summary-2026-03-02.json"
     md_path = out_dir / "daily-summary-2026-03-02.md"
-    assert sorted(path.name for path in out_dir.iterdir()) == [json_path.name, md_path.name]
+    assert sorted(path.name for path in out_dir.iterdir()) == ["cache", json_path.name,
+                                                                md_path.name]
+    assert (out_dir / "cache" / "cache.sqlite3").is_file()   # the summary cache, out of the way
     assert f"wrote: {json_path}" in result.stderr.splitlines()
     assert f"wrote: {md_path}" in result.stderr.splitlines()
     assert json_path.read_text(encoding="utf-8") == result.stdout
@@ -653,7 +655,8 @@ def test_second_identical_export_leaves_files_untouched(day_logs: Path) -> None:
     fresh = json.loads(second.stdout)
     assert fresh["generated_at"] != first_generated
     assert stable(fresh) == stable(json.loads(paths[0].read_text(encoding="utf-8")))
-    assert sorted(path.name for path in out_dir.iterdir()) == sorted(path.name for path in paths)
+    assert sorted(path.name for path in out_dir.iterdir() if path.is_file()) == sorted(
+        path.name for path in paths)
 
 
 def test_export_rewrites_when_the_log_changes(day_logs: Path) -> None:
@@ -673,7 +676,8 @@ def test_export_rewrites_when_the_log_changes(day_logs: Path) -> None:
     assert exported["metrics"]["closed_trades"] == 4
     assert exported["metrics"]["net_profit_loss"] == "7.25"
     assert "| Closed trades | 4 |" in paths[1].read_text(encoding="utf-8")
-    assert sorted(path.name for path in out_dir.iterdir()) == sorted(path.name for path in paths)
+    assert sorted(path.name for path in out_dir.iterdir() if path.is_file()) == sorted(
+        path.name for path in paths)
 
 
 def test_export_rewrites_only_the_file_that_differs(day_logs: Path) -> None:
@@ -694,7 +698,7 @@ def test_export_to_output_dir(day_logs: Path, tmp_path: Path) -> None:
     assert result.returncode == EXIT_OK
     assert sorted(path.name for path in out_dir.iterdir()) == [
         "daily-summary-2026-03-02.json", "daily-summary-2026-03-02.md"]
-    assert not (day_logs / "performance").exists()
+    assert sorted(path.name for path in (day_logs / "performance").iterdir()) == ["cache"]
     assert f"wrote: {out_dir / 'daily-summary-2026-03-02.json'}" in result.stderr
 
 
@@ -720,7 +724,7 @@ def test_exported_files_respect_the_umask(day_logs: Path) -> None:
     result = run("--logs-dir", day_logs, "--date", DAY, "--export",
                  preexec_fn=lambda: os.umask(0o022))
     assert result.returncode == EXIT_OK
-    for path in (day_logs / "performance").iterdir():
+    for path in (day_logs / "performance").glob("*-summary-*"):
         assert oct(path.stat().st_mode & 0o777) == oct(0o644), path.name
 
 

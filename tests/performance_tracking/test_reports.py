@@ -494,7 +494,7 @@ def test_export_defaults_to_logs_performance_with_readable_files(sample: Path) -
     code, _, _ = run_cli("--window", "weekly", "--date", WEEK, "--logs-dir", str(sample),
                          "--export")
     assert code == EXIT_OK
-    written = sorted((sample / "performance").iterdir())
+    written = sorted(path for path in (sample / "performance").iterdir() if path.is_file())
     assert [path.name for path in written] == ["weekly-summary-2025-03-10.json",
                                                "weekly-summary-2025-03-10.md"]
     umask = os.umask(0)

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from typing import Iterable, Mapping, Sequence
 
-from .decimals import ZERO, divide
+from .decimals import ZERO, divide, exact_sums
 from .reader import LoggedTrade
 
 #: How many most-recent closed trades every aggregate keeps for rolling-N windows.
@@ -73,16 +73,9 @@ class ClosedTrade:
             hold = _seconds(record.exit_timestamp - record.timestamp)
         else:
             hold = None
-        groups = [
-            ("strategy_name", record.strategy_name),
-            ("symbol", record.symbol),
-            ("entry_type", record.entry_type or NO_VALUE),
-            ("side", record.side),
-            ("execution_mode", record.execution_mode),
-            ("exit_reasoning", record.exit_reasoning or NO_VALUE),
-        ]
-        groups.extend(("indicator", name) for name in dict.fromkeys(record.indicators_used))
-        groups.extend((name, _extra_value(record.extras, name)) for name in group_by)
+        groups = trade_groups(record.strategy_name, record.symbol, record.entry_type, record.side,
+                              record.execution_mode, record.exit_reasoning,
+                              record.indicators_used, record.extras, group_by)
         return cls(
             key=(realized_at, logged.file_name, logged.line),
             local_day=realized_at.astimezone(zone).date(),
@@ -95,8 +88,29 @@ class ClosedTrade:
             planned_rr=planned_risk_reward(record.action, record.price, record.stop_loss,
                                            record.target, record.risk_reward_ratio),
             r_multiple=realized_r_multiple(net, record.price, record.stop_loss, record.quantity),
-            groups=tuple(groups),
+            groups=groups,
         )
+
+
+def trade_groups(strategy_name: str, symbol: str, entry_type: str | None, side: str,
+                 execution_mode: str, exit_reasoning: str | None, indicators: Sequence[str],
+                 extras: Mapping[str, object], group_by: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The breakdown rows a closed trade belongs to, in one fixed order.
+
+    Shared by the reader path and the cache (which rebuilds trades from stored columns), so
+    both put a trade in exactly the same rows.
+    """
+    groups = [
+        ("strategy_name", strategy_name),
+        ("symbol", symbol),
+        ("entry_type", entry_type or NO_VALUE),
+        ("side", side),
+        ("execution_mode", execution_mode),
+        ("exit_reasoning", exit_reasoning or NO_VALUE),
+    ]
+    groups.extend(("indicator", name) for name in dict.fromkeys(indicators))
+    groups.extend((name, _extra_value(extras, name)) for name in group_by)
+    return tuple(groups)
 
 
 def _extra_value(extras: Mapping[str, object], name: str) -> str:
@@ -168,7 +182,8 @@ class CoreStats:
     r_count: int = 0
 
     def __add__(self, other: "CoreStats") -> "CoreStats":
-        return CoreStats(*(getattr(self, name) + getattr(other, name) for name in _CORE_FIELDS))
+        with exact_sums():
+            return CoreStats(*(getattr(self, name) + getattr(other, name) for name in _CORE_FIELDS))
 
 
 _CORE_FIELDS = tuple(f.name for f in fields(CoreStats))
@@ -399,6 +414,10 @@ class Aggregate:
 
     def merge(self, later: "Aggregate", *, tail_size: int = ROLLING_TAIL) -> "Aggregate":
         """Combine with the aggregate of the span that immediately follows this one."""
+        with exact_sums():
+            return self._merge(later, tail_size)
+
+    def _merge(self, later: "Aggregate", tail_size: int) -> "Aggregate":
         if later.core.closed == 0:
             return self
         if self.core.closed == 0:
@@ -431,6 +450,11 @@ def _add_maps(first: Mapping[object, CoreStats], second: Mapping[object, CoreSta
 
 def fold(trades: Sequence[ClosedTrade], *, tail_size: int = ROLLING_TAIL) -> Aggregate:
     """Aggregate closed trades given in realization order (the from-scratch definition)."""
+    with exact_sums():
+        return _fold(trades, tail_size)
+
+
+def _fold(trades: Sequence[ClosedTrade], tail_size: int) -> Aggregate:
     if not trades:
         return EMPTY_AGGREGATE
     core = _CoreAccumulator()

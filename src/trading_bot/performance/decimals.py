@@ -19,7 +19,18 @@ DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")
 #: report is visibly rounded; quantizing is left to the renderers.
 DIVISION_CONTEXT = Context(prec=34)
 
+#: Summing context: wide enough that adding any values we hold is exact.  Line values have at
+#: most 40 digits and ratios 34 significant digits, so every sum fits in far fewer than 1,000
+#: digits; with the default 28 a sum of ratios would round differently depending on how the
+#: trades were grouped, and merged day aggregates would disagree with a fold of the whole window.
+EXACT_SUM_CONTEXT = Context(prec=1000)
+
 ZERO = Decimal(0)
+
+
+def exact_sums() -> "localcontext":
+    """Context manager under which Decimal additions are exact (see EXACT_SUM_CONTEXT)."""
+    return localcontext(EXACT_SUM_CONTEXT)
 
 
 def parse_decimal(value: object, field: str) -> Decimal:

@@ -8,6 +8,7 @@ most one bounded buffer, and the line is reported, not loaded.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -96,7 +97,12 @@ def list_day_files(logs_dir: Path, *, follow_external_symlinks: bool = False) ->
 
 def _unreadable_reason(entry: os.DirEntry[str], root: Path, follow_external: bool) -> str | None:
     if entry.is_symlink():
-        target = Path(entry.path).resolve()
+        try:
+            target = Path(entry.path).resolve()
+        except RuntimeError:  # pathlib's report of a loop up to Python 3.12
+            return "symlink cannot be resolved: Too many levels of symbolic links"
+        except OSError as exc:  # ELOOP from Python 3.13 on, or a directory on the way denied
+            return f"symlink cannot be resolved: {exc.strerror or exc}"
         if not follow_external and root not in target.parents:
             return "symlink points outside the logs directory (not followed)"
         if not target.is_file():
@@ -128,6 +134,13 @@ class LineBatch:
     end_offset: int
     next_line_number: int
     torn_tail_bytes: int
+    prefix_digest: bytes = b""
+    digest: bytes = b""
+
+
+def content_hasher() -> "hashlib._Hash":
+    """The checksum the cache fingerprints file contents with (fast, 128-bit)."""
+    return hashlib.blake2b(digest_size=16)
 
 
 def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1) -> LineBatch:
@@ -135,11 +148,25 @@ def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1)
 
     The torn tail is what a writer is still appending; it is neither an error nor counted, and
     ``end_offset`` stops before it so the next incremental read picks it up whole.
+
+    The same pass checksums the bytes it saw: ``prefix_digest`` covers ``[0, start_offset)``
+    (so the cache can tell "only grew" from "rewritten" with one open) and ``digest`` covers
+    ``[0, end_offset)``, exactly the bytes the returned lines came from, never a torn tail.
     """
     lines: list[RawLine] = []
     number = first_line_number
     offset = start_offset
+    hasher = content_hasher()
     with open(path, "rb", buffering=0) as handle:
+        remaining = start_offset
+        while remaining > 0:
+            block = handle.read(min(_READ_BLOCK, remaining))
+            if not block:
+                break
+            hasher.update(block)
+            remaining -= len(block)
+        prefix_digest = hasher.digest()
+        at_line_end = hasher.copy()
         handle.seek(start_offset)
         pending = b""
         pending_offset = offset
@@ -148,6 +175,11 @@ def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1)
             block = handle.read(_READ_BLOCK)
             if not block:
                 break
+            last_newline = block.rfind(b"\n")
+            if last_newline >= 0:
+                at_line_end = hasher.copy()
+                at_line_end.update(block[:last_newline + 1])
+            hasher.update(block)
             start = 0
             while True:
                 newline = block.find(b"\n", start)
@@ -172,5 +204,6 @@ def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1)
                 pending_offset = line_end
                 start = newline + 1
             offset += len(block)
-    return LineBatch(lines, pending_offset, number, offset - pending_offset)
+    return LineBatch(lines, pending_offset, number, offset - pending_offset, prefix_digest,
+                     at_line_end.digest())
 

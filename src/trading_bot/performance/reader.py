@@ -69,13 +69,44 @@ def decode_line(data: bytes) -> object:
     if not text.strip():
         raise InvalidLineError("blank line")
     try:
-        return _DECODER.decode(text)
+        value = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
-        raise InvalidLineError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+        # Some messages end in "at" ("Unterminated string starting at"): the column completes them.
+        raise InvalidLineError(
+            f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}") from None
     except RecursionError:
         raise InvalidLineError("invalid JSON: nested too deeply") from None
     except ValueError as exc:  # limits of the number parsers, whatever their wording
         raise InvalidLineError(f"invalid JSON: {exc}") from None
+    if "\\u" in text:
+        surrogate = _lone_surrogate(value)
+        if surrogate is not None:
+            raise InvalidLineError(
+                f"invalid JSON: lone surrogate escape {surrogate} (not a Unicode character)")
+    return value
+
+
+def _lone_surrogate(value: object) -> str | None:
+    """The first lone UTF-16 surrogate in any key or string of a decoded value, as ``\\udXXX``.
+
+    Valid UTF-8 bytes cannot hold one, but a JSON ``\\ud800`` escape without its pair can; a
+    string holding it cannot be encoded as UTF-8 again, so a JSON report or an export that
+    carried it (a strategy name, a group-by value) would fail to be written.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return f"\\u{ord(item[exc.start]):04x}"
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +161,13 @@ class FileScan:
     end_offset: int
     next_line_number: int
     torn_tail_bytes: int
+    prefix_digest: bytes = b""
+    digest: bytes = b""
+
+    @property
+    def unreadable(self) -> bool:
+        """The file could not be opened or read: nothing in it was seen, so nothing is cached."""
+        return not self.digest
 
 
 def scan_file(day_file: DayFile, *, start_offset: int = 0, first_line_number: int = 1) -> FileScan:
@@ -158,6 +196,8 @@ def scan_file(day_file: DayFile, *, start_offset: int = 0, first_line_number: in
         end_offset=batch.end_offset,
         next_line_number=batch.next_line_number,
         torn_tail_bytes=batch.torn_tail_bytes,
+        prefix_digest=batch.prefix_digest,
+        digest=batch.digest,
     )
 
 

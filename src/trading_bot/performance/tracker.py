@@ -1,30 +1,45 @@
 """PerformanceTracker: the Python API the CLI wraps; the only place that touches files and clocks.
 
-It plans the window, opens only the day files that can hold the window's trades (the window's
-dates plus one day each side, which covers every timezone offset under DESIGN.md's file-date
-invariant), builds the ledger, folds the closed trades and assembles a PerformanceSummary.
+It plans the window, then reads it one of two ways:
+
+* **from the cache** (the default): the cache under ``logs/performance/`` is brought up to date
+  with the logs (only new bytes are parsed, see :mod:`indexing`) and the window is merged from
+  day aggregates (see :mod:`cache_reads`), so the cost grows with new data, not with history;
+* **straight from the logs** (``cache=False``, ``--no-cache``, or when the cache cannot be used
+  here): only the day files that can hold the window's trades are opened (the window's dates
+  plus one day each side, which covers every timezone offset under DESIGN.md's file-date
+  invariant), the ledger is built and the closed trades folded.
+
+Either way the result is a :class:`WindowRead`, which becomes a PerformanceSummary.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
+import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from .aggregate import BUILTIN_DIMENSIONS, ClosedTrade, fold
+from .cache_reads import CachedWindowReader, ReadStats, file_names
+from .cache_store import CACHE_FILE_NAME, CacheCorrupt, CacheStore, CacheUnavailable
+from .cache_codec import to_micros
 from .errors import UsageError
-from .logfiles import DayFile, Directory, list_day_files
+from .indexing import IndexConfig, RefreshStats, refresh
+from .logfiles import Directory, list_day_files
 from .reader import Ledger, LoggedTrade, build_ledger, read_ledger, scan_file
-from .summary import (MAX_EXAMPLES, DataQuality, EmptyReason, OpenPosition, PerformanceSummary,
-                      Period)
+from .summary import DataQuality, EmptyReason, PerformanceSummary, Period
 from .timestamps import day_end, day_start, resolve_timezone, timezone_name
+from .window_read import WindowRead, positions_from_ledger, quality_from_ledger
 from .windows import WindowPlan, plan_window
 
 Clock = Callable[[], datetime]
 FILE_MARGIN = timedelta(days=1)
+LOGGER = logging.getLogger("trading_bot.performance")
 
 
 def _utc_now() -> datetime:
@@ -48,26 +63,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@dataclass(frozen=True, slots=True)
-class _WindowData:
-    """What one window read produced, before it becomes a summary."""
-
-    ledger: Ledger
-    trades: list[ClosedTrade]
-    start: date | None
-    files_in_window: list[DayFile]
-
-
 class PerformanceTracker:
     """Summaries of a directory of ``YYYY-MM-DD.jsonl`` trade logs.
 
     ``clock`` exists so tests and backfills can pin "now"; ``timezone`` is an IANA name whose
     local days windows are cut in.  ``group_by`` names extra line fields to break down by.
+    ``cache`` turns the cache off; ``cache_dir`` moves it (default ``LOGS_DIR/performance/cache``);
+    ``rebuild_cache`` discards it once, on the first summary; ``workers`` caps the processes a
+    large rebuild parses with (default: one per core).
     """
 
     def __init__(self, logs_dir: Path | str = "logs", *, timezone: str = "UTC",
                  group_by: Sequence[str] = (), clock: Clock = _utc_now,
-                 follow_external_symlinks: bool = False) -> None:
+                 follow_external_symlinks: bool = False, cache: bool = True,
+                 cache_dir: Path | str | None = None, rebuild_cache: bool = False,
+                 workers: int | None = None) -> None:
         self.logs_dir = Path(logs_dir)
         self.zone: tzinfo = resolve_timezone(timezone)
         clashes = sorted(set(group_by) & set(BUILTIN_DIMENSIONS))
@@ -76,6 +86,14 @@ class PerformanceTracker:
         self.group_by = tuple(dict.fromkeys(group_by))
         self.clock = clock
         self.follow_external_symlinks = follow_external_symlinks
+        self.cache_enabled = cache
+        self.cache_path = Path(cache_dir or self.logs_dir / "performance" / "cache") / CACHE_FILE_NAME
+        self._rebuild_reason: str | None = "--rebuild-cache was given" if rebuild_cache else None
+        self.workers = workers
+        self.config = IndexConfig(timezone_name(self.zone), self.group_by)
+        #: What the last summary's cache refresh and read did (None when uncached).
+        self.last_refresh: RefreshStats | None = None
+        self.last_read: ReadStats | None = None
 
     def get_summary(self, window: str = "daily", start_date: date | None = None,
                     end_date: date | None = None, *, on: date | None = None,
@@ -85,6 +103,7 @@ class PerformanceTracker:
         For daily, weekly, monthly and rolling windows a lone ``start_date`` is the date the
         window is anchored on (same as ``on``); a range needs both dates.
         """
+        began = time.perf_counter()
         now = self.clock()
         today = now.astimezone(self.zone).date()
         if window != "range" and start_date is not None and end_date is None and on is None:
@@ -97,11 +116,100 @@ class PerformanceTracker:
         # entered before it and realized at or after it was open at it.
         as_of = min(now, day_end(plan.end, self.zone))
         with _collector_paused():
-            if plan.kind == "rolling":
-                data = self._read_rolling(directory, plan, as_of)
-            else:
-                data = self._read_calendar(directory, plan)
-            return self._summarise(plan, data, directory, now, as_of)
+            data = self._read(plan, directory, as_of)
+            summary = self._summarise(plan, data, directory, now, as_of)
+        self._log_run(plan, time.perf_counter() - began)
+        return summary
+
+    def refresh_cache(self) -> RefreshStats | None:
+        """Bring the cache up to date with the logs without summarising (backfill, watch)."""
+        if not self.cache_enabled:
+            return None
+        directory = list_day_files(self.logs_dir,
+                                   follow_external_symlinks=self.follow_external_symlinks)
+        with _collector_paused():
+            try:
+                with self._open_store() as store:
+                    self.last_refresh = refresh(store, directory, self.config,
+                                                max_workers=self.workers)
+            except CacheUnavailable as exc:
+                LOGGER.warning("%s; summaries will be computed from the logs", exc)
+                self.cache_enabled = False
+                return None
+        return self.last_refresh
+
+    # Reading ---------------------------------------------------------------------------------
+
+    def _read(self, plan: WindowPlan, directory: Directory, as_of: datetime) -> WindowRead:
+        self.last_refresh = self.last_read = None
+        if self.cache_enabled:
+            for attempt in (1, 2):
+                try:
+                    return self._read_cached(plan, directory, as_of)
+                except CacheUnavailable as exc:
+                    LOGGER.warning("%s; computing from the logs without the cache", exc)
+                    break
+                except CacheCorrupt as exc:
+                    if attempt == 2:
+                        LOGGER.warning("performance cache still unusable (%s); computing from "
+                                       "the logs without it", exc)
+                        break
+                    self._rebuild_reason = f"damaged ({exc})"
+        if plan.kind == "rolling":
+            return self._read_rolling(directory, plan, as_of)
+        return self._read_calendar(directory, plan, as_of)
+
+    def _open_store(self) -> CacheStore:
+        reason, self._rebuild_reason = self._rebuild_reason, None
+        return CacheStore.open(self.cache_path, discard=reason)
+
+    def _read_cached(self, plan: WindowPlan, directory: Directory, as_of: datetime) -> WindowRead:
+        with self._open_store() as store:
+            self.last_refresh = refresh(store, directory, self.config, max_workers=self.workers)
+            reader = CachedWindowReader(store, self.config, self.zone)
+            self.last_read = reader.stats
+            with store.read():
+                if plan.kind == "rolling":
+                    assert plan.trades is not None
+                    trades = reader.last_trades(to_micros(as_of), plan.trades)
+                    aggregate = fold(trades)
+                    start = trades[0].local_day if trades else None
+                    span_first = start
+                    shift_span = None
+                else:
+                    assert plan.start is not None
+                    aggregate = reader.calendar_aggregate(plan.dates())
+                    start = span_first = plan.start
+                    shift_span = (plan.start, plan.end)
+                if span_first is None:
+                    # Like the uncached scan, which found nothing: every file up to the end.
+                    names = file_names(directory, date.min,
+                                       self._utc_file_span(plan.end, plan.end)[1])
+                    present: frozenset[date] = frozenset()
+                else:
+                    names = file_names(directory, *self._utc_file_span(span_first, plan.end))
+                    present = frozenset(day_file.day for day_file in
+                                        directory.between(span_first, plan.end))
+                data = reader.window(aggregate, start, present, names, as_of, shift_span)
+            reader.save_missing_days()
+            return data
+
+    def _log_run(self, plan: WindowPlan, seconds: float) -> None:
+        """One INFO line per summary: what was checked, parsed and served from the cache."""
+        refreshed, read = self.last_refresh, self.last_read
+        if refreshed is None or read is None:
+            LOGGER.info("%s summary in %.3f s without the cache", plan.label, seconds)
+            return
+        LOGGER.info(
+            "%s summary in %.3f s: %d files checked, %d unchanged (cache hits), %d read "
+            "(%d grown, %d re-read), %d deleted, %d skipped; %d bytes and %d lines parsed%s; "
+            "day aggregates %d hits, %d misses",
+            plan.label, seconds, refreshed.files_checked, refreshed.files_unchanged,
+            refreshed.files_read, refreshed.files_grown, refreshed.files_reread,
+            refreshed.files_deleted, refreshed.files_skipped, refreshed.bytes_parsed,
+            refreshed.lines_parsed,
+            f" with {refreshed.workers} worker processes" if refreshed.workers else "",
+            read.day_hits, read.day_misses)
 
     def _utc_file_span(self, first: date, last: date) -> tuple[date, date]:
         """File dates that can hold trades realized on local days ``first..last``.
@@ -113,16 +221,18 @@ class PerformanceTracker:
         return ((day_start(first, self.zone) - FILE_MARGIN).date(),
                 (last_instant + FILE_MARGIN).date())
 
-    def _read_calendar(self, directory: Directory, plan: WindowPlan) -> _WindowData:
+    def _read_calendar(self, directory: Directory, plan: WindowPlan, as_of: datetime) -> WindowRead:
         assert plan.start is not None
         first_file, last_file = self._utc_file_span(plan.start, plan.end)
         ledger = read_ledger(directory.between(first_file, last_file))
         trades = [trade for trade in self._closed_trades(ledger.closed)
                   if plan.start <= trade.local_day <= plan.end]
-        return _WindowData(ledger, trades, plan.start,
-                           directory.between(plan.start, plan.end))
+        shifted = 0 if trades else sum(
+            1 for trade in ledger.closed
+            if plan.start <= trade.record.realized_at.date() <= plan.end)
+        return self._ledger_read(ledger, trades, plan.start, directory, plan, as_of, shifted)
 
-    def _read_rolling(self, directory: Directory, plan: WindowPlan, as_of: datetime) -> _WindowData:
+    def _read_rolling(self, directory: Directory, plan: WindowPlan, as_of: datetime) -> WindowRead:
         """Scan day files newest first until N closed trades are found, plus one file of margin.
 
         The margin file catches a trade realized late on its day but written into the next
@@ -150,103 +260,86 @@ class PerformanceTracker:
         closed = [trade for trade in ledger.closed if trade.record.realized_at < as_of]
         trades = self._closed_trades(closed[-plan.trades:])
         start = trades[0].local_day if trades else None
-        in_window = [] if start is None else directory.between(start, plan.end)
-        return _WindowData(ledger, trades, start, in_window)
+        return self._ledger_read(ledger, trades, start, directory, plan, as_of, 0)
+
+    def _ledger_read(self, ledger: Ledger, trades: list[ClosedTrade], start: date | None,
+                     directory: Directory, plan: WindowPlan, as_of: datetime,
+                     shifted: int) -> WindowRead:
+        present = frozenset() if start is None else frozenset(
+            day_file.day for day_file in directory.between(start, plan.end))
+        return WindowRead(
+            aggregate=fold(trades),
+            start=start,
+            present_days=present,
+            quality=quality_from_ledger(ledger),
+            open_positions=positions_from_ledger(ledger, as_of),
+            shifted=shifted,
+            has_open_lines=bool(ledger.open),
+        )
 
     def _closed_trades(self, logged: Sequence[LoggedTrade]) -> list[ClosedTrade]:
         return [ClosedTrade.from_logged(trade, self.zone, self.group_by) for trade in logged]
 
-    def _summarise(self, plan: WindowPlan, data: _WindowData, directory: Directory,
+    def _summarise(self, plan: WindowPlan, data: WindowRead, directory: Directory,
                    now: datetime, as_of: datetime) -> PerformanceSummary:
-        ledger = data.ledger
         today_file = now.date()  # file names are UTC dates: a later one cannot exist yet
+        closed = data.aggregate.core.closed
         if plan.kind == "rolling":
-            complete = len(data.trades) == plan.trades
+            complete = closed == plan.trades
             window_dates = [] if data.start is None else WindowPlan(
                 "range", data.start, plan.end).dates()
         else:
             complete = now >= day_end(plan.end, self.zone)
             window_dates = plan.dates()
-        present = {day_file.day for day_file in data.files_in_window}
         missing = tuple(day.isoformat() for day in window_dates
-                        if day not in present and day <= today_file)
-        trading_days = sum(1 for day in window_dates if day in present)
-        open_positions = self._open_positions(ledger, as_of)
-        aggregate = fold(data.trades)
-        quality = _data_quality(ledger, directory, missing)
-        empty = None if data.trades else self._explain_empty(plan, data, open_positions, directory)
+                        if day not in data.present_days and day <= today_file)
+        trading_days = sum(1 for day in window_dates if day in data.present_days)
+        quality = replace(
+            data.quality, files_missing=missing,
+            files_skipped=tuple(f"{entry.name}: {entry.reason}" for entry in directory.skipped))
+        empty = None if closed else self._explain_empty(plan, data, quality, directory)
         period = Period(plan.kind, plan.label, data.start, plan.end, complete, plan.trades)
         return PerformanceSummary(
             period=period,
             timezone=timezone_name(self.zone),
             as_of=as_of,
             generated_at=now,
-            aggregate=aggregate,
-            open_positions=open_positions,
+            aggregate=data.aggregate,
+            open_positions=data.open_positions,
             trading_days=trading_days,
             data_quality=quality,
             empty=empty,
             group_by=self.group_by,
         )
 
-    @staticmethod
-    def _open_positions(ledger: Ledger, as_of: datetime) -> tuple[OpenPosition, ...]:
-        """Trades entered before ``as_of`` and not realized before it, oldest first.
-
-        A trade closed after ``as_of`` was open at ``as_of``: a historical window shows the
-        positions it really carried at its end.
-        """
-        positions = []
-        for trade in (*ledger.open, *ledger.closed):
-            record = trade.record
-            if record.timestamp < as_of and (not record.is_closed or record.realized_at >= as_of):
-                positions.append(OpenPosition(
-                    order_id=record.order_id,
-                    symbol=record.symbol,
-                    side=record.side,
-                    quantity=record.quantity,
-                    price=record.price,
-                    strategy_name=record.strategy_name,
-                    execution_mode=record.execution_mode,
-                    entry_at=record.timestamp,
-                    age_seconds=int((as_of - record.timestamp).total_seconds()),
-                    source=trade.where,
-                ))
-        return tuple(sorted(positions, key=lambda position: (position.entry_at, position.order_id)))
-
-    def _explain_empty(self, plan: WindowPlan, data: _WindowData,
-                       open_positions: tuple[OpenPosition, ...], directory: Directory) -> EmptyReason:
+    def _explain_empty(self, plan: WindowPlan, data: WindowRead, quality: DataQuality,
+                       directory: Directory) -> EmptyReason:
         """Say why a window has no closed trades, most specific cause first."""
-        ledger = data.ledger
         zone = timezone_name(self.zone)
         where = f"{plan.label} ({zone})"
-        if not ledger.files:
+        if not quality.files_read:
             newest = max(directory.files) if directory.files else None
             hint = (f"the newest log file is {newest.isoformat()}.jsonl; pass --date with a day "
                     "that has logs" if newest else
                     f"no YYYY-MM-DD.jsonl files at all in {self.logs_dir}; check --logs-dir")
             return EmptyReason("no_log_files", f"No log files for {where}.", hint)
-        valid = ledger.valid_lines
-        if valid == 0 and ledger.bad_lines:
+        if quality.valid_lines == 0 and quality.bad_lines:
             return EmptyReason(
                 "all_lines_invalid",
-                f"All {len(ledger.bad_lines)} lines read for {where} are invalid.",
+                f"All {quality.bad_lines} lines read for {where} are invalid.",
                 "see the bad lines under data quality; fix the writer or the lines",
             )
-        if valid == 0:
+        if quality.valid_lines == 0:
             return EmptyReason("no_lines", f"The log files for {where} contain no trade lines.",
                                "the bot may not have traded; check that it is writing logs")
-        shifted = [] if plan.start is None else [
-            trade for trade in ledger.closed
-            if plan.start <= trade.record.realized_at.date() <= plan.end]
-        if shifted:
+        if data.shifted:
             return EmptyReason(
                 "timezone_shift",
-                f"No trades in window: {len(shifted)} closed trades realized on these dates in UTC "
-                f"fall on neighbouring days in {zone}.",
+                f"No trades in window: {data.shifted} closed trades realized on these dates in "
+                f"UTC fall on neighbouring days in {zone}.",
                 "try --tz UTC or an adjacent --date; days are cut in the configured timezone",
             )
-        if open_positions or ledger.open:
+        if data.open_positions or data.has_open_lines:
             return EmptyReason(
                 "only_open_trades",
                 f"No trades in window: only open trades for {where}.",
@@ -258,39 +351,3 @@ class PerformanceTracker:
 
 def _eligible_count(ledger: Ledger, as_of: datetime) -> int:
     return sum(1 for trade in ledger.closed if trade.record.realized_at < as_of)
-
-
-def _examples(items: Sequence[object], describe: Callable[[object], str]) -> tuple[str, ...]:
-    return tuple(describe(item) for item in items[:MAX_EXAMPLES])
-
-
-def _data_quality(ledger: Ledger, directory: Directory, missing: tuple[str, ...]) -> DataQuality:
-    misplaced = ledger.misplaced
-    inconsistent = ledger.inconsistent
-    return DataQuality(
-        files_read=ledger.files,
-        files_missing=missing,
-        files_skipped=tuple(f"{entry.name}: {entry.reason}" for entry in directory.skipped),
-        lines_read=ledger.lines_read,
-        valid_lines=ledger.valid_lines,
-        bad_lines=len(ledger.bad_lines),
-        bad_line_examples=_examples(ledger.bad_lines, str),
-        bad_lines_per_file=ledger.bad_lines_per_file,
-        duplicates=len(ledger.duplicates),
-        duplicate_examples=_examples(
-            ledger.duplicates, lambda t: f"{t.where}: exact duplicate of order {t.record.order_id}"),
-        superseded=len(ledger.superseded),
-        reopened=len(ledger.reopened),
-        reopened_examples=_examples(
-            ledger.reopened,
-            lambda t: f"{t.where}: open line for {t.record.order_id} after its close (ignored)"),
-        inconsistent=len(inconsistent),
-        inconsistent_examples=_examples(
-            inconsistent,
-            lambda t: f"{t.where}: outcome {t.record.outcome} but net P&L {t.record.net}"),
-        misplaced=len(misplaced),
-        misplaced_examples=_examples(
-            misplaced,
-            lambda t: f"{t.where}: event on {t.record.realized_at.date()} is more than a day "
-                      f"from the file's date"),
-    )
