@@ -10,6 +10,7 @@ a decode error, which the store turns into "discard and rebuild", but never runs
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from typing import Any, Sequence
@@ -25,7 +26,7 @@ _MICROSECOND = timedelta(microseconds=1)
 #: Columns of a stored valid line, in the order :func:`line_row` produces them.
 LINE_COLUMNS: tuple[str, ...] = (
     "file", "line", "order_id", "digest", "closed", "event_us", "entry_us", "misplaced",
-    "inconsistent", "symbol", "action", "quantity", "price", "strategy_name", "execution_mode",
+    "inconsistent", "flagged", "symbol", "action", "quantity", "price", "strategy_name", "execution_mode",
     "outcome", "net", "commission", "hold_seconds", "planned_rr", "r_multiple", "entry_type",
     "exit_reasoning", "indicators", "extras",
 )
@@ -65,14 +66,15 @@ def line_row(logged: LoggedTrade, trade: ClosedTrade | None) -> tuple[Any, ...]:
     the cache stores exactly what the from-scratch path computes, not a second derivation.
     """
     record = logged.record
+    misplaced = logged.is_misplaced
+    inconsistent = trade is not None and record.is_inconsistent
     extras = json.dumps(record.extras, default=str, sort_keys=True) if record.extras else None
     indicators = json.dumps(list(record.indicators_used)) if record.indicators_used else None
     return (
         logged.file_name, logged.line, record.order_id, logged.digest,
         1 if trade is not None else 0,
         to_micros(record.realized_at), to_micros(record.timestamp),
-        1 if logged.is_misplaced else 0,
-        1 if trade is not None and record.is_inconsistent else 0,
+        int(misplaced), int(inconsistent), int(misplaced or inconsistent),
         record.symbol, record.action, str(record.quantity), str(record.price),
         record.strategy_name, record.execution_mode, record.outcome,
         _text(trade.net) if trade else _text(record.net),
@@ -84,6 +86,21 @@ def line_row(logged: LoggedTrade, trade: ClosedTrade | None) -> tuple[Any, ...]:
     )
 
 
+@lru_cache(maxsize=4096)
+def _indicators(text: str) -> tuple[str, ...]:
+    """Decoded once per distinct list: a bot uses a handful of indicator combinations."""
+    return tuple(str(name) for name in json.loads(text))
+
+
+@lru_cache(maxsize=4096)
+def _extras(text: str) -> dict[str, Any]:
+    """Shared between trades with identical extras; only ever read (by trade_groups)."""
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise ValueError("stored extras are not an object")
+    return value
+
+
 def closed_trade_from_row(row: Sequence[Any], zone: tzinfo, group_by: Sequence[str]) -> ClosedTrade:
     """Rebuild the ClosedTrade of a stored closed line for one timezone and set of groupings."""
     (file_name, line, order_id, event_us, symbol, outcome, net, commission, hold, planned_rr,
@@ -92,8 +109,8 @@ def closed_trade_from_row(row: Sequence[Any], zone: tzinfo, group_by: Sequence[s
     realized_at = from_micros(event_us)
     groups = trade_groups(strategy_name, symbol, entry_type, "long" if action == "BUY" else "short",
                           execution_mode, exit_reasoning,
-                          json.loads(indicators) if indicators else (),
-                          json.loads(extras) if extras else {}, group_by)
+                          _indicators(indicators) if indicators else (),
+                          _extras(extras) if extras and group_by else {}, group_by)
     return ClosedTrade(
         key=(realized_at, file_name, line),
         local_day=realized_at.astimezone(zone).date(),

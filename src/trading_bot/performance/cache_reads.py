@@ -131,6 +131,8 @@ class CachedWindowReader:
 
     def quality(self, names: Sequence[str]) -> DataQuality:
         """The data-quality report of the given files, worded as the uncached path words it."""
+        if not names:
+            return DataQuality()
         connection = self.store.connection
         marks = ", ".join("?" * len(names))
         where = f"file IN ({marks})"
@@ -148,32 +150,37 @@ class CachedWindowReader:
             f"{file_name}:{line}: {reason}" for file_name, line, reason in connection.execute(
                 f"SELECT file, line, reason FROM bad_lines WHERE {where} ORDER BY file, line "
                 f"LIMIT {MAX_EXAMPLES}", names))
-        counts = dict(connection.execute(
-            f"SELECT role, count(*) FROM lines WHERE {where} AND role != {ROLE_EFFECTIVE} "
-            "GROUP BY role", names).fetchall())
-
-        def examples(role: int) -> list[tuple[str, str]]:
-            return [(f"{file_name}:{line}", order_id) for file_name, line, order_id in
-                    connection.execute(
-                        f"SELECT file, line, order_id FROM lines WHERE {where} AND role = {role} "
-                        f"ORDER BY file, line LIMIT {MAX_EXAMPLES}", names)]
-
-        inconsistent_count, = connection.execute(
-            f"SELECT count(*) FROM lines WHERE {where} AND role = {ROLE_EFFECTIVE} "
-            "AND inconsistent = 1", names).fetchone()
-        inconsistent = [inconsistent_example(f"{file_name}:{line}", outcome, net)
-                        for file_name, line, outcome, net in connection.execute(
-                            f"SELECT file, line, outcome, net FROM lines WHERE {where} "
-                            f"AND role = {ROLE_EFFECTIVE} AND inconsistent = 1 "
-                            f"ORDER BY event_us, file, line LIMIT {MAX_EXAMPLES}", names)]
-        misplaced_count, = connection.execute(
-            f"SELECT count(*) FROM lines WHERE {where} AND role = {ROLE_EFFECTIVE} "
-            "AND misplaced = 1", names).fetchone()
-        misplaced = [misplaced_example(f"{file_name}:{line}", from_micros(event_us).date())
-                     for file_name, line, event_us in connection.execute(
-                         f"SELECT file, line, event_us FROM lines WHERE {where} "
-                         f"AND role = {ROLE_EFFECTIVE} AND misplaced = 1 "
-                         f"ORDER BY closed DESC, event_us, file, line LIMIT {MAX_EXAMPLES}", names)]
+        # Both scans use partial indexes (lines_not_effective, lines_flagged): a window reads
+        # only its anomalous lines, never all its trades.
+        counts = {ROLE_DUPLICATE: 0, ROLE_SUPERSEDED: 0, ROLE_REOPENED: 0}
+        examples: dict[int, list[str]] = {ROLE_DUPLICATE: [], ROLE_REOPENED: []}
+        for file_name, line, role, order_id in connection.execute(
+                "SELECT file, line, role, order_id FROM lines INDEXED BY lines_not_effective "
+                f"WHERE role != {ROLE_EFFECTIVE} "
+                f"AND {where} ORDER BY file, line", names):
+            counts[role] += 1
+            shown = examples.get(role)
+            if shown is not None and len(shown) < MAX_EXAMPLES:
+                describe = duplicate_example if role == ROLE_DUPLICATE else reopened_example
+                shown.append(describe(f"{file_name}:{line}", order_id))
+        inconsistent: list[tuple[tuple[int, str, int], str]] = []
+        misplaced: list[tuple[tuple[int, int, str, int], str]] = []
+        for file_name, line, role, closed, is_misplaced, is_inconsistent, outcome, net, event_us \
+                in connection.execute(
+                    "SELECT file, line, role, closed, misplaced, inconsistent, outcome, net, "
+                    f"event_us FROM lines INDEXED BY lines_flagged WHERE flagged = 1 AND {where}",
+                    names):
+            if role != ROLE_EFFECTIVE:
+                continue
+            where_ = f"{file_name}:{line}"
+            if is_inconsistent:
+                inconsistent.append(((event_us, file_name, line),
+                                     inconsistent_example(where_, outcome, net)))
+            if is_misplaced:
+                misplaced.append(((-closed, event_us, file_name, line),
+                                  misplaced_example(where_, from_micros(event_us).date())))
+        inconsistent.sort()
+        misplaced.sort()
         return DataQuality(
             files_read=tuple(files),
             lines_read=lines_read,
@@ -181,17 +188,15 @@ class CachedWindowReader:
             bad_lines=sum(per_file.values()),
             bad_line_examples=bad_examples,
             bad_lines_per_file=per_file,
-            duplicates=counts.get(ROLE_DUPLICATE, 0),
-            duplicate_examples=tuple(duplicate_example(where_, order_id)
-                                     for where_, order_id in examples(ROLE_DUPLICATE)),
-            superseded=counts.get(ROLE_SUPERSEDED, 0),
-            reopened=counts.get(ROLE_REOPENED, 0),
-            reopened_examples=tuple(reopened_example(where_, order_id)
-                                    for where_, order_id in examples(ROLE_REOPENED)),
-            inconsistent=inconsistent_count,
-            inconsistent_examples=tuple(inconsistent),
-            misplaced=misplaced_count,
-            misplaced_examples=tuple(misplaced),
+            duplicates=counts[ROLE_DUPLICATE],
+            duplicate_examples=tuple(examples[ROLE_DUPLICATE]),
+            superseded=counts[ROLE_SUPERSEDED],
+            reopened=counts[ROLE_REOPENED],
+            reopened_examples=tuple(examples[ROLE_REOPENED]),
+            inconsistent=len(inconsistent),
+            inconsistent_examples=tuple(text for _, text in inconsistent[:MAX_EXAMPLES]),
+            misplaced=len(misplaced),
+            misplaced_examples=tuple(text for _, text in misplaced[:MAX_EXAMPLES]),
         )
 
     def open_positions(self, as_of: datetime) -> tuple[OpenPosition, ...]:
@@ -211,12 +216,17 @@ class CachedWindowReader:
         return sort_positions([open_position_from_row(row, as_of) for row in rows])
 
     def has_open_lines(self, names: Sequence[str]) -> bool:
+        if not names:
+            return False
         return self.store.connection.execute(
-            f"SELECT 1 FROM lines WHERE file IN ({', '.join('?' * len(names))}) AND closed = 0 "
+            "SELECT 1 FROM lines INDEXED BY lines_open "
+            f"WHERE file IN ({', '.join('?' * len(names))}) AND closed = 0 "
             f"AND role = {ROLE_EFFECTIVE} LIMIT 1", names).fetchone() is not None
 
     def shifted(self, names: Sequence[str], first: date, last: date) -> int:
         """Closed trades in the files whose UTC date is ``first..last`` (for the empty reason)."""
+        if not names:
+            return 0
         start = to_micros(datetime.combine(first, time(0), tzinfo=UTC))
         end = to_micros(datetime.combine(last + timedelta(days=1), time(0), tzinfo=UTC))
         count, = self.store.connection.execute(

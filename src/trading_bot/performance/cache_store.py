@@ -76,6 +76,7 @@ CREATE TABLE lines (
     role INTEGER NOT NULL DEFAULT {ROLE_EFFECTIVE},   -- effective, duplicate, superseded, reopened
     closed INTEGER NOT NULL, event_us INTEGER NOT NULL, entry_us INTEGER NOT NULL,
     misplaced INTEGER NOT NULL, inconsistent INTEGER NOT NULL,
+    flagged INTEGER NOT NULL,       -- misplaced or inconsistent: worth a look in quality reports
     symbol TEXT NOT NULL, action TEXT NOT NULL, quantity TEXT NOT NULL, price TEXT NOT NULL,
     strategy_name TEXT NOT NULL, execution_mode TEXT NOT NULL, outcome TEXT NOT NULL,
     net TEXT, commission TEXT, hold_seconds TEXT, planned_rr TEXT, r_multiple TEXT,
@@ -84,7 +85,9 @@ CREATE TABLE lines (
 ) WITHOUT ROWID;
 CREATE INDEX lines_by_order ON lines (order_id);
 CREATE INDEX lines_closed_by_event ON lines (event_us) WHERE closed = 1;
-CREATE INDEX lines_open_by_entry ON lines (entry_us) WHERE closed = 0 AND role = {ROLE_EFFECTIVE};
+CREATE INDEX lines_open ON lines (file) WHERE closed = 0 AND role = {ROLE_EFFECTIVE};
+CREATE INDEX lines_not_effective ON lines (file, line) WHERE role != {ROLE_EFFECTIVE};
+CREATE INDEX lines_flagged ON lines (file, line) WHERE flagged = 1;
 CREATE TABLE bad_lines (
     file TEXT NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (file, line)
 ) WITHOUT ROWID;
@@ -131,14 +134,24 @@ class FileState:
                 and self.mtime_ns == stat.st_mtime_ns and self.ctime_ns == stat.st_ctime_ns)
 
 
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "no such table", "no such column",
+                 "no such index", "has no column")
+_ENVIRONMENT_WORDS = ("locked", "busy", "readonly", "read-only", "unable to open", "disk i/o",
+                      "full", "permission", "out of memory")
+
+
 def _database_error(exc: sqlite3.Error) -> Exception:
-    """Sort SQLite's errors: damage means rebuild, anything environmental means run uncached."""
+    """Sort SQLite's errors: damage means rebuild, the environment means run uncached.
+
+    Anything else is a bug in this package and is re-raised as is, so tests see it instead of
+    a silent fallback.
+    """
     text = str(exc).lower()
-    if isinstance(exc, sqlite3.OperationalError) and any(
-            word in text for word in ("locked", "busy", "readonly", "read-only", "unable to open",
-                                      "disk i/o", "full", "permission")):
+    if any(word in text for word in _DAMAGE_WORDS) or type(exc) is sqlite3.DatabaseError:
+        return CacheCorrupt(str(exc))
+    if any(word in text for word in _ENVIRONMENT_WORDS):
         return CacheUnavailable(f"cache unavailable: {exc}")
-    return CacheCorrupt(str(exc))
+    return exc
 
 
 @contextlib.contextmanager
@@ -146,7 +159,10 @@ def translated_errors() -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as exc:
-        raise _database_error(exc) from exc
+        translated = _database_error(exc)
+        if translated is exc:
+            raise
+        raise translated from exc
     except (ValueError, TypeError, KeyError, ArithmeticError) as exc:
         raise CacheCorrupt(f"a stored value does not decode: {exc}") from exc
 
@@ -330,7 +346,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA cache_size = -16000")
     except sqlite3.Error as exc:
-        raise _database_error(exc) from exc
+        translated = _database_error(exc)
+        if translated is exc:
+            raise
+        raise translated from exc
     return connection
 
 

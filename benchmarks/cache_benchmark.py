@@ -1,0 +1,186 @@
+"""The cache's figures, in one run, each also given as a ratio to a plain json fold baseline.
+
+Generates DAYS x TRADES lines with the seeded sample generator (every day full, no defects; kept
+under benchmarks/data/ and reused on the next run with the same size), then measures, each in a
+fresh ``python -m trading_bot.performance`` process:
+
+* cold rebuild (``--rebuild-cache``): records/s, MB/s, peak RSS of the largest process;
+* warm daily, weekly and monthly summaries (``--format json``, validated; best of REPEAT);
+* refresh after appending 1,000 lines to the newest file, at DAYS and at 7 days of history;
+* backfill of DAYS days (daily + weekly + monthly, ``--export``), first run and a second
+  (idempotent) run;
+* baselines over the same files in this process: a plain single-pass ``json`` fold computing
+  count, wins and a Decimal sum, and the same fold with orjson when it is installed.
+
+    python benchmarks/cache_benchmark.py [--days 365] [--trades 2000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from trading_bot.performance.sample import SampleSpec, generate, write
+
+DATA = Path(__file__).resolve().parent / "data"
+START = date(2025, 11, 1)
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_mb: float
+
+
+def run(logs: Path, *args: str) -> Run:
+    """One fresh process; wall time and the peak RSS of the largest process in its tree."""
+    command = [sys.executable, "-m", "trading_bot.performance", "--logs-dir", str(logs), *args]
+    began = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - began
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) not in (0, 2):
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def best(logs: Path, repeat: int, *args: str) -> Run:
+    runs = [run(logs, *args) for _ in range(repeat)]
+    return min(runs, key=lambda item: item.seconds)
+
+
+def dataset(days: int, trades: int) -> tuple[Path, int, int]:
+    """The logs for a size (generated once), their line count and bytes."""
+    logs = DATA / f"{days}x{trades}" / "logs"
+    if not logs.is_dir() or not any(logs.glob("*.jsonl")):
+        shutil.rmtree(logs.parent, ignore_errors=True)
+        spec = SampleSpec(START, days, trades, seed=11, defects=False,
+                          weekend_trades_per_day=trades)
+        write(generate(spec), logs)
+    files = sorted(logs.glob("*.jsonl"))
+    lines = sum(path.read_bytes().count(b"\n") for path in files)
+    return logs, lines, sum(path.stat().st_size for path in files)
+
+
+def append_lines(logs: Path, count: int, tag: str) -> int:
+    """Append ``count`` new closed trades (fresh order ids) to the newest file; bytes added."""
+    newest = max(logs.glob("*.jsonl"))
+    day = date.fromisoformat(newest.stem)
+    spec = SampleSpec(day, 1, count, seed=hash(tag) % 1000, defects=False,
+                      weekend_trades_per_day=count)
+    lines = []
+    for number, text in enumerate(generate(spec).get(day, [])[:count]):
+        record = json.loads(text)
+        record["order_id"] = f"{tag}-{number}"
+        lines.append(json.dumps(record) + "\n")
+    data = "".join(lines).encode()
+    with open(newest, "ab") as handle:
+        handle.write(data)
+    return len(lines)
+
+
+def baseline_fold(logs: Path, loads) -> float:
+    """Seconds for one pass: parse every line, count it, count wins, sum net P&L exactly."""
+    began = time.perf_counter()
+    count = wins = 0
+    total = Decimal(0)
+    for path in sorted(logs.glob("*.jsonl")):
+        with open(path, "rb") as handle:
+            for line in handle:
+                record = loads(line)
+                count += 1
+                if record.get("outcome") == "win":
+                    wins += 1
+                net = record.get("net_profit_loss")
+                if net is not None:
+                    total += Decimal(net)
+    return time.perf_counter() - began
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=int, default=365)
+    parser.add_argument("--trades", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    generated = time.perf_counter()
+    logs, lines, size = dataset(args.days, args.trades)
+    print(f"data: {args.days} days x {args.trades} trades/day = {lines:,} lines, "
+          f"{size / 1e6:,.0f} MB in {logs} (ready in {time.perf_counter() - generated:.0f} s)")
+    last = date.fromisoformat(max(logs.glob("*.jsonl")).stem)
+    rows: list[tuple[str, float, str]] = []
+
+    baseline = baseline_fold(logs, json.loads)
+    rows.append(("baseline: json fold (count, wins, Decimal sum)", baseline,
+                 f"{lines / baseline:,.0f} records/s"))
+    try:
+        import orjson
+    except ImportError:
+        orjson = None
+    if orjson is not None:
+        fast = baseline_fold(logs, orjson.loads)
+        rows.append(("baseline: orjson fold", fast, f"{lines / fast:,.0f} records/s"))
+
+    cold = run(logs, "--rebuild-cache", "--window", "monthly", "--date", last.isoformat(),
+               "--format", "json")
+    rows.append(("cold rebuild (all files, all day aggregates)", cold.seconds,
+                 f"{lines / cold.seconds:,.0f} records/s, {size / 1e6 / cold.seconds:,.1f} MB/s, "
+                 f"peak RSS {cold.peak_rss_mb:,.0f} MB"))
+    for window in ("daily", "weekly", "monthly"):
+        warm = best(logs, args.repeat, "--window", window, "--date", last.isoformat(),
+                    "--format", "json")
+        rows.append((f"warm {window} (fresh process, --format json)", warm.seconds,
+                     f"peak RSS {warm.peak_rss_mb:,.0f} MB"))
+    warm_text = best(logs, args.repeat, "--window", "monthly", "--date", last.isoformat())
+    rows.append(("warm monthly (fresh process, text + review)", warm_text.seconds, ""))
+
+    refreshes = {}
+    small_logs = DATA / f"7x{args.trades}" / "logs"
+    if not small_logs.is_dir():
+        small_logs.mkdir(parents=True)
+        for path in sorted(logs.glob("*.jsonl"))[-7:]:
+            shutil.copy2(path, small_logs / path.name)
+    for label, directory in ((f"{args.days} days", logs), ("7 days", small_logs)):
+        run(directory, "--window", "daily", "--date", last.isoformat(), "--format", "json")
+        append_lines(directory, 1000, f"APPEND{time.time_ns()}")
+        refreshed = run(directory, "--window", "daily", "--date", last.isoformat(),
+                        "--format", "json")
+        refreshes[label] = refreshed.seconds
+        rows.append((f"refresh after +1,000 lines, {label} of history", refreshed.seconds, ""))
+    ratio = refreshes[f"{args.days} days"] / refreshes["7 days"]
+    rows.append((f"  ratio {args.days}-day / 7-day refresh", ratio, "target <= 1.3"))
+
+    out_dir = DATA / f"{args.days}x{args.trades}" / "exports"
+    shutil.rmtree(out_dir, ignore_errors=True)
+    first = run(logs, "--backfill", str(args.days), "--date", last.isoformat(), "--export",
+                "--output-dir", str(out_dir))
+    rows.append((f"backfill {args.days} days (daily+weekly+monthly, --export)", first.seconds,
+                 f"{first.seconds / cold.seconds:.2f}x cold rebuild (target <= 2), "
+                 f"{len(list(out_dir.iterdir()))} files"))
+    again = run(logs, "--backfill", str(args.days), "--date", last.isoformat(), "--export",
+                "--output-dir", str(out_dir))
+    rows.append(("backfill again (idempotent: nothing rewritten)", again.seconds, ""))
+
+    print(f"\n{'measurement':<58} {'seconds':>9} {'x baseline':>11}  notes")
+    for label, seconds, notes in rows:
+        if label.startswith("  ratio"):
+            print(f"{label:<58} {seconds:>9.2f} {'':>11}  {notes}")
+        else:
+            print(f"{label:<58} {seconds:>9.3f} {seconds / baseline:>11.2f}  {notes}")
+    print(f"\ncold rebuild records/s vs json baseline: {baseline / cold.seconds:.2f}x"
+          + (f", vs orjson: {fast / cold.seconds:.2f}x (target >= 0.9)" if orjson else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
