@@ -25,11 +25,11 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from trading_bot.performance.sample import SampleSpec, generate, write
+from trading_bot.performance.sample import SampleSpec, generate
 
 DATA = Path(__file__).resolve().parent / "data"
 START = date(2025, 11, 1)
@@ -41,11 +41,19 @@ class Run:
     peak_rss_mb: float
 
 
+NEUTRAL_CWD = DATA  # no config/dashboard-targets.yaml here: summaries only, no target evaluation
+
+
 def run(logs: Path, *args: str) -> Run:
-    """One fresh process; wall time and the peak RSS of the largest process in its tree."""
+    """One fresh process; wall time and the peak RSS of the largest process in its tree.
+
+    The data is generated in another subprocess, so this process stays small: Linux carries a
+    child's RSS high-water mark across fork+exec, and a large parent would inflate it.
+    """
     command = [sys.executable, "-m", "trading_bot.performance", "--logs-dir", str(logs), *args]
     began = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               cwd=NEUTRAL_CWD)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - began
     stderr = process.stderr.read().decode() if process.stderr else ""
@@ -64,9 +72,10 @@ def dataset(days: int, trades: int) -> tuple[Path, int, int]:
     logs = DATA / f"{days}x{trades}" / "logs"
     if not logs.is_dir() or not any(logs.glob("*.jsonl")):
         shutil.rmtree(logs.parent, ignore_errors=True)
-        spec = SampleSpec(START, days, trades, seed=11, defects=False,
-                          weekend_trades_per_day=trades)
-        write(generate(spec), logs)
+        subprocess.run([sys.executable, "-m", "trading_bot.performance.sample", "--out", str(logs),
+                        "--start", START.isoformat(), "--days", str(days), "--trades-per-day",
+                        str(trades), "--weekend-trades-per-day", str(trades), "--seed", "11",
+                        "--no-defects"], check=True, stdout=subprocess.DEVNULL)
     files = sorted(logs.glob("*.jsonl"))
     lines = sum(path.read_bytes().count(b"\n") for path in files)
     return logs, lines, sum(path.stat().st_size for path in files)
@@ -113,6 +122,7 @@ def main() -> int:
     parser.add_argument("--trades", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    DATA.mkdir(parents=True, exist_ok=True)
     generated = time.perf_counter()
     logs, lines, size = dataset(args.days, args.trades)
     print(f"data: {args.days} days x {args.trades} trades/day = {lines:,} lines, "

@@ -25,14 +25,12 @@ from __future__ import annotations
 import json
 import os
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
-from multiprocessing import get_context
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .aggregate import Aggregate, ClosedTrade, OrderKey, fold, merge_all
 from .cache_codec import aggregate_from_json, aggregate_to_json, key_in, key_out, to_micros
@@ -41,6 +39,9 @@ from .cache_store import (ROLE_DUPLICATE, ROLE_EFFECTIVE, ROLE_REOPENED, ROLE_SU
 from .logfiles import DayFile, Directory
 from .reader import scan_file
 from .timestamps import day_end, day_start, resolve_timezone
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 #: Parse in worker processes only when there is enough to parse to repay starting them.
 PARALLEL_MIN_FILES = 4
@@ -211,7 +212,7 @@ def refresh(store: CacheStore, directory: Directory, config: IndexConfig, *,
     with store.read():
         states = store.file_states()
     changes, stats.files_unchanged = plan_changes(directory, states)
-    executor: Executor | None = None
+    executor: "Executor | None" = None
     try:
         for batch in _batches(changes):
             with store.write():
@@ -266,8 +267,14 @@ def _worth_parallel(changes: Sequence[Change], max_workers: int | None) -> bool:
             and (os.cpu_count() or 1) > 1)
 
 
-def _start_workers(max_workers: int | None) -> Executor:
-    """Worker processes started fresh (spawn): no inherited SQLite handles or locks."""
+def _start_workers(max_workers: int | None) -> "Executor":
+    """Worker processes started fresh (spawn): no inherited SQLite handles or locks.
+
+    Imported here: a warm run never starts workers and should not pay for the import.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     workers = max_workers or min(os.cpu_count() or 1, 8)
     return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
 
@@ -282,7 +289,7 @@ def _task(change: Change, config: IndexConfig, *, whole: bool) -> ParseTask:
                      config.zone_name, config.group_by)
 
 
-def _parse_all(tasks: Sequence[ParseTask], executor: Executor | None) -> Iterator[ParsedFile]:
+def _parse_all(tasks: Sequence[ParseTask], executor: "Executor | None") -> Iterator[ParsedFile]:
     if executor is None or len(tasks) < 2:
         return map(parse_file, tasks)
     return executor.map(parse_file, tasks)
@@ -301,7 +308,7 @@ class _BatchEffects:
 
 
 def _apply_batch(store: CacheStore, batch: Sequence[Change], config: IndexConfig,
-                 executor: Executor | None, stats: RefreshStats) -> None:
+                 executor: "Executor | None", stats: RefreshStats) -> None:
     effects = _BatchEffects()
     for change in batch:
         if change.kind == "deleted":
