@@ -216,10 +216,14 @@ def refresh(store: CacheStore, directory: Directory, config: IndexConfig, *,
     try:
         for batch in _batches(changes):
             with store.write():
-                # Another run may have indexed these files while we waited for the lock.
+                # Another run may have indexed these files (or the bot rewritten them) while we
+                # waited for the lock: what to do with each file is decided again, from the
+                # state stored now and a new stat, never from the plan made before the lock.
                 fresh, _ = plan_changes(_subset(directory, batch), store.file_states())
-                fresh_names = {change.name for change in fresh}
-                batch = [change for change in batch if change.name in fresh_names
+                current = {change.name: change for change in fresh}
+                batch = [current[change.name] if change.kind != "deleted" else change
+                         for change in batch
+                         if change.name in current
                          or (change.kind == "deleted" and _still_stored(store, change.name))]
                 if not batch:
                     continue
