@@ -958,3 +958,24 @@ def test_refresh_that_waited_for_the_lock_does_not_keep_lines_of_a_rewritten_fil
     summary = tracker.get_summary("daily", on=DAY_A)
     assert (summary.aggregate.core.closed, summary.aggregate.core.net) == (3, Decimal("6.00")), (
         "stale lines of the old file content are still counted")
+
+
+def test_backfill_reports_carry_the_targets_table_without_raising_alerts(logs: Path,
+                                                                         tmp_path: Path) -> None:
+    """With targets, backfilled reports show the targets table (like a cron export of the same
+    day), but judging old periods appends nothing to the alert log and saves no alert state."""
+    for day in (date(2026, 3, 2), date(2026, 3, 3)):
+        append_bytes(logs / f"{day.isoformat()}.jsonl", b"".join(
+            line_bytes(closed_line(f"{day.day}-{n}", day, n, "-1.00")) for n in range(4)))
+    targets = tmp_path / "targets.yaml"
+    targets.write_text("win_rate_target: 60\n", encoding="utf-8")
+    result = cli("--logs-dir", logs, "--backfill", 2, "--date", date(2026, 3, 3), "--export",
+                 "--targets", targets)
+    assert result.returncode == 0, result.stderr
+    daily = json.loads((logs / "performance" / "daily-summary-2026-03-03.json").read_text())
+    assert daily["targets"]["configured"] is True
+    assert daily["targets"]["results"], daily["targets"]
+    assert "| Win rate" in (logs / "performance" / "daily-summary-2026-03-03.md").read_text() \
+        or "Targets" in (logs / "performance" / "daily-summary-2026-03-03.md").read_text()
+    assert not (logs / "performance-alerts.jsonl").exists()
+    assert not (logs / "performance-alerts.state.json").exists()

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from trading_bot.performance import PerformanceError, PerformanceTracker, record_cli, recording
+from trading_bot.performance import PerformanceError, PerformanceTracker, durability, record_cli
 from trading_bot.performance.errors import InvalidLineError
 from trading_bot.performance.logfiles import DayFile, list_day_files
 from trading_bot.performance.reader import decode_line, scan_file
@@ -337,7 +337,7 @@ def test_writer_waits_for_a_line_another_writer_is_still_copying(
         with path.open("a", encoding="utf-8") as handle:
             handle.write(rest)
 
-    monkeypatch.setattr(recording.time, "sleep", bot_finishes_its_line)
+    monkeypatch.setattr(durability.time, "sleep", bot_finishes_its_line)
     TradeLogWriter(logs).append(trade("B"))
     scan = scan_file(DayFile(path, date(2026, 3, 2)))
     assert [t.record.order_id for t in scan.trades] == ["A", "B"] and scan.bad_lines == ()
@@ -351,7 +351,7 @@ def test_writer_gives_up_waiting_on_a_tail_that_never_ends(
         with path.open("a", encoding="utf-8") as handle:
             handle.write("x")
 
-    monkeypatch.setattr(recording.time, "sleep", keeps_growing)
+    monkeypatch.setattr(durability.time, "sleep", keeps_growing)
     TradeLogWriter(logs).append(trade("B"))
     scan = scan_file(DayFile(path, date(2026, 3, 2)))
     assert [t.record.order_id for t in scan.trades] == ["B"] and len(scan.bad_lines) == 1

@@ -33,3 +33,18 @@ def test_bundled_sample_is_what_the_generator_writes(tmp_path: Path) -> None:
     assert fresh == sorted(path.name for path in SAMPLE.glob("*.jsonl"))
     for name in fresh:
         assert (tmp_path / name).read_bytes() == (SAMPLE / name).read_bytes(), name
+
+
+def test_the_alert_log_next_to_the_trade_logs_is_not_reported_as_skipped(tmp_path: Path) -> None:
+    """``logs/performance-alerts.jsonl`` is ours: no "file name is not a date" warning for it,
+    while a stray ``notes.jsonl`` still gets one."""
+    from trading_bot.performance import PerformanceTracker
+
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "2026-03-02.jsonl").write_text("", encoding="utf-8")
+    (logs / "performance-alerts.jsonl").write_text("{}\n", encoding="utf-8")
+    (logs / "notes.jsonl").write_text("", encoding="utf-8")
+    summary = PerformanceTracker(logs).get_summary("daily", on=date(2026, 3, 2))
+    assert summary.data_quality.files_skipped == (
+        "notes.jsonl: file name is not a date (expected YYYY-MM-DD.jsonl)",)

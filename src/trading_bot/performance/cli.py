@@ -1,7 +1,9 @@
 """The command line: argument parsing, output and exit codes around PerformanceTracker.
 
-Exit codes (DESIGN.md): 0 ok, 1 an error the user must fix, 64 usage error.  argparse's own exit
-code 2 would collide with "target breached", so the parser exits 64 instead.
+Exit codes (DESIGN.md): 0 ok, 1 an error the user must fix, 2 a target breached (an alert rule is
+firing for the evaluated window), 64 usage error.  argparse's own exit code 2 would collide with
+"target breached", so the parser exits 64 instead.  The targets, alert and watch options are
+defined and run in :mod:`.alert_cli`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Sequence, TextIO
 
 from .errors import PerformanceError, StrictModeError, UsageError
 from .formatting import MIN_SAMPLE
@@ -22,8 +24,12 @@ from .timestamps import DEFAULT_TIMEZONE, TIMEZONE_ENV
 from .tracker import PerformanceTracker
 from .windows import WINDOW_KINDS
 
+if TYPE_CHECKING:
+    from .target_report import TargetsView
+
 EXIT_OK = 0
 EXIT_ERROR = 1
+EXIT_BREACH = 2
 EXIT_USAGE = 64
 MAX_STDERR_BAD_LINES = 20
 LOGGER = logging.getLogger("trading_bot.performance")
@@ -56,8 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m trading_bot.performance",
         description="Performance summaries of trading bot JSONL logs (exact Decimal money).",
-        epilog="Exit codes: 0 ok, 1 error to fix (file:line: reason), 64 usage error "
-               "(including --format csv without a known --breakdown).",
+        epilog="Exit codes: 0 ok, 1 error to fix (file:line: reason), 2 a target breached "
+               "(an alert is firing), 64 usage error (including --format csv without a known "
+               "--breakdown). Subcommands: record (manual trades), ack ID (acknowledge an "
+               "alert).",
     )
     parser.add_argument("--window", choices=WINDOW_KINDS, default="daily",
                         help="period to summarise (default: daily)")
@@ -94,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--follow-external-symlinks", action="store_true",
                         help="read log files that are symlinks to outside the logs directory")
     parser.add_argument("-v", "--verbose", action="store_true", help="log INFO records on stderr")
+    from .alert_cli import add_alert_arguments
+    from .cache_cli import add_cache_arguments
+
+    add_alert_arguments(parser)
+    add_cache_arguments(parser)
     return parser
 
 
@@ -106,10 +119,15 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         from .record_cli import main as record_main
 
         return record_main(arguments[1:], stdout=out, stderr=err)
+    if arguments[:1] == ["ack"]:
+        from .alert_cli import ack_main
+
+        return ack_main(arguments[1:], stdout=out, stderr=err)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         args = build_parser().parse_args(arguments)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=err,
-                        format="%(levelname)s %(name)s: %(message)s")
+    from .alert_cli import configure_logging
+
+    configure_logging(err, verbose=args.verbose or args.watch, log_format=args.log_format)
     return run_reporting_errors(lambda: _run(args, out, err), err)
 
 
@@ -126,17 +144,54 @@ def run_reporting_errors(body: Callable[[], int], err: TextIO) -> int:
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import alert_cli
+
+    from .cache_cli import check_cache_options, run_backfill_command, tracker_options
+
     _check_output_options(args)
+    check_cache_options(args)
+    alert_cli.check_alert_options(args)
+    paths = alert_cli.alert_paths(args.logs_dir, args.alert_log)
+    if args.ack is not None:
+        from datetime import UTC, datetime
+
+        alert_cli.print_acknowledged(*alert_cli.acknowledge_alert(args.ack, paths,
+                                                                  datetime.now(UTC)), out)
+        return EXIT_OK
+    targets = alert_cli.load_cli_targets(args.targets)
     zone = args.tz or os.environ.get(TIMEZONE_ENV) or DEFAULT_TIMEZONE
     tracker = PerformanceTracker(args.logs_dir, timezone=zone, group_by=args.group_by,
-                                 follow_external_symlinks=args.follow_external_symlinks)
-    summary = tracker.get_summary(args.window, args.start, args.end, on=args.date,
-                                  trades=args.trades)
+                                 follow_external_symlinks=args.follow_external_symlinks,
+                                 **tracker_options(args))
+    if args.backfill is not None:
+        def render(summary: PerformanceSummary,
+                   previous: PerformanceSummary | None) -> tuple[dict, str]:
+            from .render_markdown import render_markdown
+
+            view = alert_cli.report_targets_view(tracker, summary, targets, paths)
+            return _document(summary, view), render_markdown(
+                summary, previous=previous, min_sample=args.min_sample, targets=view)
+        return run_backfill_command(args, tracker, render, out, err)
+
+    def read() -> PerformanceSummary:
+        return tracker.get_summary(args.window, args.start, args.end, on=args.date,
+                                   trades=args.trades)
+
+    if args.watch:
+        def once() -> int:
+            summary = read()
+            view = alert_cli.evaluate_targets(tracker, summary, targets, paths)
+            if args.export:
+                _export_reports(args, tracker, summary, view, err)
+            return EXIT_BREACH if view.breached else EXIT_OK
+        return alert_cli.run_watch(once, args.interval)
+    summary = read()
     _report_bad_lines(summary, err)
     if args.strict and summary.data_quality.bad_lines:
         raise StrictModeError(f"{summary.data_quality.bad_lines} bad lines (--strict)")
-    _write_output(args, tracker, summary, out, err)
-    return EXIT_OK
+    view = alert_cli.evaluate_targets(tracker, summary, targets, paths)
+    _write_output(args, tracker, summary, out, err, view)
+    return EXIT_BREACH if view.breached else EXIT_OK
 
 
 def _check_output_options(args: argparse.Namespace) -> None:
@@ -154,13 +209,15 @@ def _check_output_options(args: argparse.Namespace) -> None:
 
 
 def _write_output(args: argparse.Namespace, tracker: PerformanceTracker,
-                  summary: PerformanceSummary, out: TextIO, err: TextIO) -> None:
+                  summary: PerformanceSummary, out: TextIO, err: TextIO,
+                  view: "TargetsView | None" = None) -> None:
     """Render the chosen format to ``out`` and, with --export, write the report files.
 
     The previous period (for the weekly and monthly review) is read only when a human report
-    is produced: text, Markdown or an export.
+    is produced: text, Markdown or an export.  ``view`` adds the targets table and the period's
+    alerts to the JSON, Markdown and text reports.
     """
-    document = summary.to_dict() if args.format == "json" or args.export else None
+    document = _document(summary, view) if args.format == "json" or args.export else None
     previous = None
     if args.format in ("text", "markdown") or args.export:
         previous = _previous_summary(tracker, summary)
@@ -168,7 +225,8 @@ def _write_output(args: argparse.Namespace, tracker: PerformanceTracker,
     if args.format == "markdown" or args.export:
         from .render_markdown import render_markdown
 
-        markdown = render_markdown(summary, previous=previous, min_sample=args.min_sample)
+        markdown = render_markdown(summary, previous=previous, min_sample=args.min_sample,
+                                   targets=view)
     if args.format == "json":
         from .exporting import summary_json
         from .schemas import validate
@@ -187,11 +245,30 @@ def _write_output(args: argparse.Namespace, tracker: PerformanceTracker,
         from .render_text import render_text
 
         out.write(render_text(summary, previous=previous, min_sample=args.min_sample,
-                              color=use_color(out)))
+                              color=use_color(out), targets=view))
     if args.export:
         assert document is not None and markdown is not None
         _export(summary, document, markdown, args.output_dir or args.logs_dir / "performance",
                 err)
+
+
+def _document(summary: PerformanceSummary, view: "TargetsView | None") -> dict:
+    """The report JSON: the summary plus, when targets were evaluated, ``targets``/``alerts``."""
+    document = summary.to_dict()
+    if view is not None:
+        document.update(view.to_dict())
+    return document
+
+
+def _export_reports(args: argparse.Namespace, tracker: PerformanceTracker,
+                    summary: PerformanceSummary, view: "TargetsView", err: TextIO) -> None:
+    """--export in watch mode: the files only, no report on stdout."""
+    from .render_markdown import render_markdown
+
+    markdown = render_markdown(summary, previous=_previous_summary(tracker, summary),
+                               min_sample=args.min_sample, targets=view)
+    _export(summary, _document(summary, view), markdown,
+            args.output_dir or args.logs_dir / "performance", err)
 
 
 def _previous_summary(tracker: PerformanceTracker,

@@ -72,7 +72,9 @@ def canonical(value: Decimal) -> str:
 def quantize_for_display(value: Decimal, places: int = 2) -> str:
     """Round half-even to ``places`` decimals for people; JSON keeps :func:`canonical` text."""
     exponent = Decimal(1).scaleb(-places)
-    with localcontext(DIVISION_CONTEXT):
+    # Enough digits for the integer part too: a valid 40-digit amount must still display.
+    digits = max(DIVISION_CONTEXT.prec, value.adjusted() + places + 2)
+    with localcontext(Context(prec=digits)):
         rounded = value.quantize(exponent)
     text = format(rounded, "f")
     return text[1:] if rounded.is_zero() and text.startswith("-") else text

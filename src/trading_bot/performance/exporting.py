@@ -20,14 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .durability import fsync_directory
+from .durability import write_atomic
 from .errors import PerformanceError
 from .summary import PerformanceSummary
 from .windows import WINDOW_KINDS
@@ -110,38 +108,6 @@ def _same_text(path: Path, text: str) -> bool:
         return text_checksum(path.read_bytes()) == text_checksum(text)
     except OSError:
         return False
-
-
-def _new_file_mode(path: Path) -> int:
-    """Keep an existing file's permissions, else the umask's default for a new file.
-
-    ``mkstemp`` creates 0600 files; renamed into place as is, a report would become unreadable
-    to the dashboard user that reads it.
-    """
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so readers see the old or the new file, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _new_file_mode(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    fsync_directory(path.parent)
 
 
 def export_summary(summary: PerformanceSummary, document: dict[str, Any], markdown: str,

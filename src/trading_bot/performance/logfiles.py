@@ -21,6 +21,10 @@ from .timestamps import SUPPORTED_YEARS
 DAY_FILE_PATTERN = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\.jsonl\Z")
 
 MAX_LINE_BYTES = 1024 * 1024
+#: The alert log (DESIGN.md: ``logs/performance-alerts.jsonl``), next to the trade logs.
+ALERT_LOG_NAME = "performance-alerts.jsonl"
+#: Files this package itself keeps in the logs directory: not trade logs, not worth a warning.
+OWN_FILES = frozenset({ALERT_LOG_NAME})
 _READ_BLOCK = 1024 * 1024
 
 
@@ -72,7 +76,7 @@ def list_day_files(logs_dir: Path, *, follow_external_symlinks: bool = False) ->
     except OSError as exc:
         raise LogsDirectoryError(f"{logs_dir}: cannot list logs directory: {exc.strerror}") from None
     for entry in entries:
-        if not entry.name.endswith(".jsonl"):
+        if not entry.name.endswith(".jsonl") or entry.name in OWN_FILES:
             continue
         match = DAY_FILE_PATTERN.match(entry.name)
         if match is None:

@@ -22,9 +22,7 @@ tracker: the trade counts once, as closed, on its exit day.
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, Rounded, localcontext
@@ -32,17 +30,12 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .decimals import ZERO, canonical
-from .durability import fsync_directory
+from .durability import append_line
 from .errors import InvalidLineError, PerformanceError
 from .logfiles import MAX_LINE_BYTES, list_day_files
 from .reader import LoggedTrade, build_ledger, decode_line, scan_file
 from .records import TRADE_FIELDS, TradeRecord, trade_from_json
 from .timestamps import format_instant
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not POSIX: O_APPEND alone still keeps lines whole
-    fcntl = None  # type: ignore[assignment]
 
 SIDES: dict[str, str] = {"long": "BUY", "short": "SELL"}
 DEFAULT_BREAKEVEN_BAND = Decimal("0.005")
@@ -53,9 +46,6 @@ ORDER_ID_PREFIX = "MAN-"
 #: 6 random bytes (48 bits) per id: writers in the same second practically never collide.
 ORDER_ID_RANDOM_BYTES = 6
 
-#: How long a file's non-newline tail must stay unchanged before it is treated as torn.
-TORN_TAIL_SETTLE_SECONDS = 0.02
-TORN_TAIL_CHECKS = 5
 #: Money arithmetic must be exact: a result that would need rounding is refused, not rounded.
 _EXACT = Context(prec=60, traps=[Inexact, Rounded, InvalidOperation, Overflow])
 
@@ -334,7 +324,7 @@ class TradeLogWriter:
         path = self.logs_dir / f"{encoded.record.realized_at.date().isoformat()}.jsonl"
         try:
             self.logs_dir.mkdir(parents=True, exist_ok=True)
-            _append_bytes(path, encoded.data + b"\n")
+            append_line(path, encoded.data + b"\n")
         except OSError as exc:
             raise PerformanceError(f"{path}: cannot append: {exc.strerror or exc}") from None
         return Appended(path, encoded.record, encoded.data.decode("utf-8"))
@@ -362,55 +352,3 @@ class TradeLogWriter:
                 f"unknown order id {request.order_id}: no line with it in any "
                 f"YYYY-MM-DD.jsonl file of {self.logs_dir}; nothing written")
         return self.append(exit_line(found.record, request))
-
-
-def _append_bytes(path: Path, data: bytes) -> None:
-    """One ``O_APPEND`` write of the whole line, then fsync (and the directory's, if new).
-
-    The torn-tail check and the write happen under an advisory ``flock`` so that writers of this
-    module never see each other's line half-copied (Linux grows a file page by page during one
-    ``write``, so an unlocked reader can observe a line in flight and take it for a torn one).
-    """
-    existed = path.exists()
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
-    try:
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        if _ends_torn(path, fd):
-            data = b"\n" + data
-        written = os.write(fd, data)
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        if written != len(data):
-            raise PerformanceError(
-                f"{path}: short write ({written} of {len(data)} bytes, disk full?); the last "
-                "line of the file may be torn and will be reported as bad")
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    if not existed:
-        fsync_directory(path.parent)
-
-
-def _ends_torn(path: Path, fd: int) -> bool:
-    """True when the file ends in bytes without a newline that are not still being written.
-
-    A writer that does not take our lock (the bot) may be mid-line; its file keeps growing, so a
-    non-newline tail is only called torn once the size has stayed put for a moment.
-    """
-    size = os.fstat(fd).st_size
-    for _ in range(TORN_TAIL_CHECKS):
-        if size == 0 or _last_byte(path, size) == b"\n":
-            return False
-        time.sleep(TORN_TAIL_SETTLE_SECONDS)
-        grown = os.fstat(fd).st_size
-        if grown == size:
-            return True
-        size = grown
-    return size > 0 and _last_byte(path, size) != b"\n"
-
-
-def _last_byte(path: Path, size: int) -> bytes:
-    with open(path, "rb", buffering=0) as handle:
-        handle.seek(size - 1)
-        return handle.read(1)

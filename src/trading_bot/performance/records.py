@@ -38,6 +38,10 @@ REQUIRED_FIELDS: tuple[str, ...] = (
 _TRADE_FIELD_SET = frozenset(TRADE_FIELDS)
 SYMBOL_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,31}\Z")
 MAX_TEXT_LENGTH = 4096
+#: Longest decimal string: the reader's bound on JSON numbers (``reader.MAX_NUMBER_DIGITS``), so
+#: an amount written as a string is held to the same limit as one written as a number, and the
+#: exact sums of ``decimals.EXACT_SUM_CONTEXT`` and bounded diagnostics can rely on it.
+MAX_DECIMAL_TEXT = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +142,16 @@ def _money(obj: Mapping[str, Any], name: str) -> Decimal | None:
     value = obj.get(name)
     if value is None:
         return None
-    if type(value) is str and DECIMAL_TEXT.match(value):
+    if type(value) is str and len(value) <= MAX_DECIMAL_TEXT and DECIMAL_TEXT.match(value):
         return Decimal(value)
+    return _decimal(value, name)
+
+
+def _decimal(value: object, name: str) -> Decimal:
+    """``parse_decimal`` after the length bound, so a long string is refused without echoing it."""
+    if type(value) is str and len(value) > MAX_DECIMAL_TEXT:
+        raise InvalidLineError(
+            f"{name} is longer than {MAX_DECIMAL_TEXT} characters: {value[:20]!r}...")
     return parse_decimal(value, name)
 
 
@@ -147,7 +159,7 @@ def _positive(obj: Mapping[str, Any], name: str) -> Decimal:
     if obj.get(name) is None:
         raise InvalidLineError(f"missing required field {name}" if name not in obj
                                else f"{name} must not be null")
-    value = parse_decimal(obj[name], name)
+    value = _decimal(obj[name], name)
     if value <= 0:
         raise InvalidLineError(f"{name} must be positive, got {value}")
     return value

@@ -24,6 +24,7 @@ from .sections import (DAILY_HEADERS, Rows, breakdowns, completeness, daily_rows
                        definitions, group_value, highlights, is_comparison, quality_examples,
                        spans_days, tail_note)
 from .summary import PerformanceSummary
+from .target_report import NOT_CONFIGURED, TargetsView, alert_lines, target_rows
 from .timestamps import format_instant
 
 #: Characters that are Markdown syntax anywhere in a line.
@@ -70,15 +71,19 @@ def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *,
 
 
 def render_markdown(summary: PerformanceSummary, *, previous: PerformanceSummary | None = None,
-                    min_sample: int = MIN_SAMPLE) -> str:
-    """The whole report; ``previous`` (the period before a weekly or monthly one) feeds the review."""
+                    min_sample: int = MIN_SAMPLE, targets: TargetsView | None = None) -> str:
+    """The whole report; ``previous`` (the period before a weekly or monthly one) feeds the review,
+    ``targets`` the targets table and the period's alerts (None: no targets configured)."""
     period = summary.period
     lines = [f"# Performance report: {period.window} {escape_cell(period.label)}", ""]
     lines += _overview(summary)
+    if targets is None or not targets.configured:
+        lines.append(f"- **Targets:** {escape_cell(NOT_CONFIGURED)}")
     if summary.empty is not None:
         lines += ["", f"> **{escape_cell(summary.empty.message)}** "
                       f"Try: {escape_cell(summary.empty.hint)}"]
-    else:
+    lines += _targets(targets)
+    if summary.empty is None:
         lines += _metrics(summary)
         lines += _chart("Equity curve", equity_curve(summary))
         if spans_days(summary):
@@ -89,6 +94,7 @@ def render_markdown(summary: PerformanceSummary, *, previous: PerformanceSummary
         lines += _breakdowns(summary, min_sample)
         lines += _highlights(summary)
     lines += _open_positions(summary)
+    lines += _alerts(targets)
     lines += _quality(summary)
     lines += ["", "---", "", "**Definitions.** " + " ".join(definitions(min_sample))]
     return "\n".join(lines) + "\n"
@@ -105,6 +111,47 @@ def _overview(summary: PerformanceSummary) -> list[str]:
         f"- **Completeness:** {completeness(summary)}, as of {format_instant(summary.as_of)}",
         f"- **Data quality:** {data_line(summary)}",
     ]
+
+
+def _targets(view: TargetsView | None) -> list[str]:
+    """Actual, target, variance, met or not and pacing per rule (the overview says when there
+    are no targets)."""
+    if view is None or not view.configured:
+        return []
+    lines = ["", "## Targets", ""]
+    # Numbers and targets are our own formatting (escaping would put a backslash before a
+    # leading "-"); names and scopes come from the targets file and are escaped.
+    rows = [[escape_cell(row.rule), escape_cell(row.judged_on), row.actual, row.target,
+             row.variance, escape_cell(row.met), escape_cell(row.pacing) or "-"]
+            for row in target_rows(view)]
+    if view.note:
+        lines += [f"**{escape_cell(view.note)}.**", ""]
+    if not rows:
+        return lines + ["No rule applies to this window."]
+    return lines + md_table(["Rule", "Judged on", "Actual", "Target", "Variance", "Met",
+                             "Pacing (day in progress)"], rows, right=(2, 4))
+
+
+def _alerts(view: TargetsView | None) -> list[str]:
+    if view is None or not view.configured:
+        return []
+    lines = ["", "## Alerts for the period", ""]
+    found = alert_lines(view)
+    if not found:
+        return lines + ["No alerts raised for this period."]
+    return lines + [f"- **{escape_cell(line.headline)}:** {code_span(line.message)}"
+                    + (f" ({escape_cell(line.details)})" if line.details else "")
+                    for line in found]
+
+
+def code_span(text: str) -> str:
+    """Text shown literally (``<``, ``|``, ``*`` and HTML stay as typed, readable in a plain
+    editor too): a backtick fence longer than any backtick run inside, on one line."""
+    flat = one_line(text)
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def _metrics(summary: PerformanceSummary) -> list[str]:

@@ -21,6 +21,7 @@ from .sections import (DAILY_HEADERS, breakdowns, completeness, daily_rows, data
                        definitions, group_value, highlights, quality_examples, spans_days,
                        tail_note)
 from .summary import PerformanceSummary
+from .target_report import NOT_CONFIGURED, TargetsView, alert_lines, target_rows
 from .timestamps import format_instant
 
 WIDTH = 80
@@ -94,7 +95,8 @@ class _Style:
 
 
 def render_text(summary: PerformanceSummary, *, previous: PerformanceSummary | None = None,
-                min_sample: int = MIN_SAMPLE, color: bool = False) -> str:
+                min_sample: int = MIN_SAMPLE, color: bool = False,
+                targets: TargetsView | None = None) -> str:
     """Human report of a summary; the same facts as the JSON, rounded for reading."""
     style = _Style(color)
     period = summary.period
@@ -105,10 +107,13 @@ def render_text(summary: PerformanceSummary, *, previous: PerformanceSummary | N
         f"As of: {format_instant(summary.as_of)}",
         *_wrap(f"Data: {data_line(summary)}"),
     ]
+    if targets is None or not targets.configured:
+        lines += _wrap(f"Targets: {NOT_CONFIGURED}")
     if summary.empty is not None:
         lines += ["", *_wrap(one_line(summary.empty.message)),
                   *_wrap(f"Try: {one_line(summary.empty.hint)}")]
-    else:
+    lines += _targets(targets, style)
+    if summary.empty is None:
         values = summary.metrics.values
         rows = [[METRIC_LABELS[name], metric(name, values[name])]
                 for name in METRIC_LABELS if name in values]
@@ -122,9 +127,43 @@ def render_text(summary: PerformanceSummary, *, previous: PerformanceSummary | N
         lines += _breakdowns(summary, min_sample, style)
         lines += _highlights(summary, style)
     lines += _open_positions(summary)
+    lines += _alerts(targets, style)
     lines += _quality(summary, style)
     lines += ["", *_wrap(" ".join(definitions(min_sample)))]
     return "\n".join(lines) + "\n"
+
+
+def _targets(view: TargetsView | None, style: _Style) -> list[str]:
+    """Rule, actual, target and met per line (80 columns); pacing on its own line."""
+    if view is None or not view.configured:
+        return []
+    lines = ["", style.heading("Targets")]
+    if view.note:
+        lines += _wrap(one_line(view.note) + ".")
+    rows = target_rows(view)
+    if not rows:
+        return lines + ["No rule applies to this window."]
+    lines += table(["Rule", "Actual", "Target", "Met"],
+                   [[clip(one_line(row.rule), 24), clip(row.actual, 20), clip(row.target, 12),
+                     clip(one_line(row.short), 18)] for row in rows], right=(1,))
+    for row in rows:
+        if row.pacing:
+            lines += _wrap(f"{one_line(row.rule)} ({one_line(row.judged_on)}): "
+                           f"{one_line(row.pacing)}", "  ")
+    return lines
+
+
+def _alerts(view: TargetsView | None, style: _Style) -> list[str]:
+    if view is None or not view.configured:
+        return []
+    lines = ["", style.heading("Alerts for the period")]
+    found = alert_lines(view)
+    if not found:
+        return lines + ["No alerts raised for this period."]
+    for line in found:
+        details = f" ({line.details})" if line.details else ""
+        lines += _wrap(one_line(f"{line.headline}: {line.message}{details}"), "- ")
+    return lines
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:

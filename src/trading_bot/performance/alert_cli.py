@@ -1,0 +1,276 @@
+"""The alerting side of the command line: targets, evaluation, alert log, ``ack``, ``--watch``.
+
+A thin shell, like :mod:`.record_cli`: it finds the files (targets file, alert log, alert state),
+reads the clock and the newest log file's mtime, and hands values to the pure engine
+(:mod:`.alerts`).  Heavy modules (YAML, jsonschema, the engine) are imported only when targets
+are evaluated, so ``--help`` and usage errors stay fast.
+
+Files:
+
+* ``--targets PATH`` (default ``config/dashboard-targets.yaml`` in the working directory).  A
+  missing default file means "no targets": reports say so and the exit code is never 2.  A file
+  named with ``--targets`` must exist.  An invalid file is exit 1 with every problem listed.
+* ``--alert-log PATH`` (default ``LOGS_DIR/performance-alerts.jsonl``): the append-only event log.
+* The alert state lives next to the alert log (``performance-alerts.state.json`` and its
+  ``.lock``), not under ``LOGS_DIR/performance/``, which holds the cache that may be deleted at
+  any time: losing the state would re-emit every firing alert.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Sequence, TextIO
+
+from .cli import EXIT_BREACH, EXIT_OK, EXIT_USAGE, _Parser, run_reporting_errors
+from .errors import UsageError
+from .logfiles import ALERT_LOG_NAME
+
+if TYPE_CHECKING:
+    from .alert_state import AlertRecord
+    from .summary import PerformanceSummary
+    from .target_model import Targets
+    from .target_report import TargetsView
+    from .tracker import PerformanceTracker
+
+LOGGER = logging.getLogger("trading_bot.performance.alerts")
+ACK_PROG = "python -m trading_bot.performance ack"
+
+
+def _interval(text: str) -> float:
+    from .watch import MIN_INTERVAL
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= MIN_INTERVAL or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_INTERVAL} seconds, got {text}")
+    return value
+
+
+def add_alert_arguments(parser: argparse.ArgumentParser) -> None:
+    """The targets and alert options of the summary command, in their own help group."""
+    group = parser.add_argument_group(
+        "targets and alerts",
+        "Targets from config/dashboard-targets.yaml are evaluated after every summary; new "
+        "alert events go to the alert log and a WARNING record; exit 2 while one is firing.")
+    group.add_argument("--targets", type=Path, metavar="PATH",
+                        help="targets file (default: config/dashboard-targets.yaml; if that is "
+                             "missing, no targets; a named file must exist)")
+    group.add_argument("--alert-log", type=Path, metavar="PATH",
+                        help=f"alert event log (default: LOGS_DIR/{ALERT_LOG_NAME}); the alert "
+                             "state is kept next to it")
+    group.add_argument("--ack", metavar="ID",
+                        help="acknowledge a firing alert (event id or fingerprint) and exit: "
+                             "no more repeats until it resolves")
+    group.add_argument("--watch", action="store_true",
+                        help="evaluate again every --interval seconds until SIGINT/SIGTERM "
+                             "(no report on stdout; --export still writes files)")
+    group.add_argument("--interval", type=_interval, metavar="SECONDS",
+                        help="with --watch: seconds between evaluations (default: 60)")
+    group.add_argument("--log-format", choices=("text", "json"), default="text",
+                        help="stderr log records as text or as JSON lines with their extra "
+                             "fields (default: text)")
+
+
+def check_alert_options(args: argparse.Namespace) -> None:
+    """Usage errors of the alert options, before any file is read."""
+    if args.interval is not None and not args.watch:
+        raise UsageError("--interval applies to --watch only")
+    if args.ack is not None and args.watch:
+        raise UsageError("--ack and --watch do not go together")
+
+
+def configure_logging(err: TextIO, *, verbose: bool, log_format: str) -> None:
+    """Log records on ``err``: text (``LEVEL logger: message``) or one JSON object per line."""
+    level = logging.INFO if verbose else logging.WARNING
+    if log_format == "json":
+        from .alert_log import JsonLogFormatter
+
+        handler = logging.StreamHandler(err)
+        handler.setFormatter(JsonLogFormatter())
+        logging.basicConfig(level=level, handlers=[handler])
+    else:
+        logging.basicConfig(level=level, stream=err, format="%(levelname)s %(name)s: %(message)s")
+
+
+@dataclass(frozen=True, slots=True)
+class AlertPaths:
+    log: Path
+    state: Path
+
+
+def alert_paths(logs_dir: Path, alert_log: Path | None = None) -> AlertPaths:
+    log = alert_log or logs_dir / ALERT_LOG_NAME
+    return AlertPaths(log, log.with_name(f"{log.stem}.state.json"))
+
+
+def load_cli_targets(path: Path | None) -> "Targets | None":
+    """The targets of ``--targets`` or the default file; None when the default is missing."""
+    from .targets import DEFAULT_TARGETS_PATH, load_targets
+
+    chosen = path or DEFAULT_TARGETS_PATH
+    targets = load_targets(chosen, explicit=path is not None)
+    if targets is None:
+        LOGGER.info("no targets: %s not found; summaries run without targets", chosen)
+    elif targets.empty:
+        LOGGER.info("no targets set in %s; summaries run without targets", chosen)
+    return targets
+
+
+def evaluate_targets(tracker: "PerformanceTracker", summary: "PerformanceSummary",
+                     targets: "Targets | None", paths: AlertPaths) -> "TargetsView":
+    """Judge the targets, append and log new events, save the state; the report's view.
+
+    Everything between reading and writing the state happens under its lock, so two runs at
+    once emit each event once.  Events reach the alert log before the state is saved.
+    """
+    from .target_report import TargetsView
+
+    if targets is None or targets.empty:
+        return TargetsView(configured=False, source=None if targets is None else targets.source)
+    from .alert_log import append_events, log_event
+    from .alert_state import AlertStateStore
+    from .alerts import AlertEvaluator
+    from .target_report import targets_view
+
+    rolling = _rolling(tracker, summary, targets)
+    newest = _newest_log_change(tracker) if any(
+        rule.metric == "stale_log" for rule in targets.health) else None
+    with AlertStateStore(paths.state).locked() as handle:
+        evaluation = AlertEvaluator(targets=targets, state=handle.state).run(
+            summary, rolling=rolling, newest_log_at=newest)
+        append_events(paths.log, evaluation.events)
+        for event in evaluation.events:
+            log_event(event)
+        handle.state = evaluation.state
+    return targets_view(evaluation, summary, source=str(targets.source))
+
+
+def report_targets_view(tracker: "PerformanceTracker", summary: "PerformanceSummary",
+                        targets: "Targets | None", paths: AlertPaths) -> "TargetsView":
+    """The targets table of a report built without alerting (``--backfill``).
+
+    The rules are judged against the persisted alert state, which is only read: no event is
+    appended, logged or saved, so rebuilding months of reports never re-raises old alerts, and
+    the alerts listed for each period are the ones really raised for it.
+    """
+    from .target_report import TargetsView
+
+    if targets is None or targets.empty:
+        return TargetsView(configured=False, source=None if targets is None else targets.source)
+    from .alert_state import AlertStateStore
+    from .alerts import AlertEvaluator
+    from .target_report import targets_view
+
+    state = AlertStateStore(paths.state).load()
+    evaluation = AlertEvaluator(targets=targets, state=state).run(
+        summary, rolling=_rolling(tracker, summary, targets))
+    return targets_view(evaluation, summary, source=str(targets.source), state=state)
+
+
+def _rolling(tracker: "PerformanceTracker", summary: "PerformanceSummary",
+             targets: "Targets") -> "PerformanceSummary | None":
+    """The last closed trades up to the window's end, as many as the rolling rules need."""
+    needed = targets.rolling_trades
+    if not needed:
+        return None
+    period = summary.period
+    if period.window == "rolling" and (period.trades_requested or 0) >= needed:
+        return summary
+    return tracker.get_summary("rolling", on=period.end, trades=needed)
+
+
+def _newest_log_change(tracker: "PerformanceTracker") -> datetime | None:
+    """When the newest day file last changed: the bot's last sign of life for stale_log."""
+    from .logfiles import list_day_files
+
+    directory = list_day_files(tracker.logs_dir,
+                               follow_external_symlinks=tracker.follow_external_symlinks)
+    if not directory.files:
+        return None
+    try:
+        mtime = directory.files[max(directory.files)].path.stat().st_mtime
+    except OSError:
+        return None
+    return datetime.fromtimestamp(mtime, UTC)
+
+
+# --------------------------------------------------------------------------------------------
+# ack
+# --------------------------------------------------------------------------------------------
+
+def acknowledge_alert(alert_id: str, paths: AlertPaths,
+                      now: datetime) -> "tuple[AlertRecord, bool]":
+    """Record the acknowledgement in the state and the alert log; (record, newly acknowledged)."""
+    from .alert_log import append_events
+    from .alert_state import AlertStateStore, acknowledge
+    from .alerts import acknowledgement_event
+
+    with AlertStateStore(paths.state).locked() as handle:
+        state, record = acknowledge(handle.state, alert_id, now)
+        new = state is not handle.state
+        if new:
+            append_events(paths.log, [acknowledgement_event(record, now)])
+        handle.state = state
+    return record, new
+
+
+def print_acknowledged(record: "AlertRecord", new: bool, out: TextIO) -> None:
+    from .timestamps import format_instant
+
+    when = format_instant(record.acknowledged_at)  # type: ignore[arg-type]
+    verb = "acknowledged" if new else "already acknowledged"
+    print(f"{verb} at {when}: {record.rule} ({record.fingerprint}): {record.message}; no more "
+          "repeats until it resolves", file=out)
+
+
+def ack_main(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO,
+             clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> int:
+    """``python -m trading_bot.performance ack ID``."""
+    parser = _Parser(prog=ACK_PROG,
+                     description="Acknowledge a firing alert: it stops repeating until it "
+                                 "resolves (escalation and the resolved event still come).",
+                     epilog="Exit codes: 0 ok, 1 unknown or not firing alert, 64 usage error.")
+    parser.add_argument("id", help="event id from the alert log, or the alert's fingerprint")
+    parser.add_argument("--logs-dir", type=Path, default=Path("logs"),
+                        help="directory of the alert log (default: logs)")
+    parser.add_argument("--alert-log", type=Path, metavar="PATH",
+                        help=f"alert event log (default: LOGS_DIR/{ALERT_LOG_NAME})")
+    from contextlib import redirect_stderr, redirect_stdout
+
+    with redirect_stdout(stdout), redirect_stderr(stderr):
+        args = parser.parse_args(list(argv))
+
+    def body() -> int:
+        record, new = acknowledge_alert(args.id, alert_paths(args.logs_dir, args.alert_log),
+                                        clock())
+        print_acknowledged(record, new, stdout)
+        return EXIT_OK
+
+    return run_reporting_errors(body, stderr)
+
+
+# --------------------------------------------------------------------------------------------
+# --watch
+# --------------------------------------------------------------------------------------------
+
+def run_watch(once: Callable[[], int], interval: float | None) -> int:
+    """Run ``once`` on the interval until SIGINT/SIGTERM (see :mod:`.watch`)."""
+    from .watch import DEFAULT_INTERVAL, Stopper, stop_on_signals, watch
+
+    stopper = Stopper()
+    try:
+        with stop_on_signals(stopper):
+            return watch(once, interval=interval or DEFAULT_INTERVAL, stopper=stopper)
+    finally:
+        stopper.close()
+
+
+__all__ = ["EXIT_BREACH", "EXIT_USAGE", "AlertPaths", "ack_main", "add_alert_arguments",
+           "alert_paths", "check_alert_options", "configure_logging", "evaluate_targets",
+           "load_cli_targets", "run_watch"]

@@ -1,0 +1,296 @@
+"""What the alert engine remembers between runs: one record per alert fingerprint.
+
+The record of a fingerprint is its latest episode: firing since when, what was last emitted and
+when (for ``repeat_interval``), the highest severity emitted (escalation happens once), when it
+resolved, and whether an operator acknowledged it.  :class:`AlertState` is an immutable value
+that the pure evaluator takes and returns; :class:`AlertStateStore` is the only part that touches
+the disk.
+
+Why a lock and an atomic write: two runs (cron and an operator, or watch mode and cron) must not
+both see "not firing yet" and both emit a first event.  The store holds an exclusive ``flock``
+on a lock file from reading the state to writing the new one, so the second run waits and then
+sees the first run's state.  The state file is replaced atomically (temp file, fsync, rename), so
+a crash leaves the old state or the new, never half of one.  The caller appends events to the
+alert log before committing the state: a crash between the two repeats an event next run
+rather than losing it.
+
+A state file that cannot be read (corrupt, or written by another version) is set aside with a
+warning and the run starts from an empty state: alerts still firing will be emitted again,
+which is noisy but never silent.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from .decimals import canonical
+from .durability import write_atomic
+from .errors import PerformanceError
+from .target_model import Scope
+from .timestamps import format_instant, parse_instant
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: runs are then not serialised
+    fcntl = None  # type: ignore[assignment]
+
+STATE_VERSION = 1
+#: Records not seen by any evaluation for this long are dropped, so the file stays small.
+RETENTION = timedelta(days=35)
+FIRING, RESOLVED = "firing", "resolved"
+SEVERITY_RANK = {"WARN": 1, "CRITICAL": 2}
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRecord:
+    """The latest episode of one fingerprint."""
+
+    fingerprint: str
+    rule: str
+    metric: str
+    window: str
+    period: str
+    period_start: date | None
+    period_end: date | None
+    scope: Scope
+    status: str
+    severity: str
+    firing_since: datetime
+    last_seen: datetime
+    unit: str
+    target: Decimal
+    actual: Decimal | None
+    message: str
+    last_emitted: datetime | None = None
+    emitted_severity: str | None = None
+    last_event_id: str | None = None
+    resolved_at: datetime | None = None
+    acknowledged_at: datetime | None = None
+
+    @property
+    def emitted(self) -> bool:
+        """Whether this episode reached the alert log (a silenced one may not have)."""
+        return self.last_emitted is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "fingerprint": self.fingerprint,
+            "rule": self.rule,
+            "metric": self.metric,
+            "window": self.window,
+            "period": self.period,
+            "period_start": _day(self.period_start),
+            "period_end": _day(self.period_end),
+            "scope": self.scope.to_dict(),
+            "status": self.status,
+            "severity": self.severity,
+            "firing_since": format_instant(self.firing_since),
+            "last_seen": format_instant(self.last_seen),
+            "unit": self.unit,
+            "target": canonical(self.target),
+            "actual": None if self.actual is None else canonical(self.actual),
+            "message": self.message,
+            "last_emitted": _instant(self.last_emitted),
+            "emitted_severity": self.emitted_severity,
+            "last_event_id": self.last_event_id,
+            "resolved_at": _instant(self.resolved_at),
+            "acknowledged_at": _instant(self.acknowledged_at),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "AlertRecord":
+        return cls(
+            fingerprint=str(data["fingerprint"]),
+            rule=str(data["rule"]),
+            metric=str(data["metric"]),
+            window=str(data["window"]),
+            period=str(data["period"]),
+            period_start=_parse_day(data["period_start"]),
+            period_end=_parse_day(data["period_end"]),
+            scope=Scope(**data["scope"]),
+            status=_one_of(data["status"], (FIRING, RESOLVED)),
+            severity=_one_of(data["severity"], tuple(SEVERITY_RANK)),
+            firing_since=_parse_instant(data["firing_since"]),
+            last_seen=_parse_instant(data["last_seen"]),
+            unit=str(data["unit"]),
+            target=Decimal(data["target"]),
+            actual=None if data["actual"] is None else Decimal(data["actual"]),
+            message=str(data["message"]),
+            last_emitted=_parse_optional(data["last_emitted"]),
+            emitted_severity=data["emitted_severity"],
+            last_event_id=data["last_event_id"],
+            resolved_at=_parse_optional(data["resolved_at"]),
+            acknowledged_at=_parse_optional(data["acknowledged_at"]),
+        )
+
+
+@dataclass(frozen=True)
+class AlertState:
+    """Every remembered fingerprint; an immutable value (updates return a new state)."""
+
+    records: Mapping[str, AlertRecord] = field(default_factory=dict)
+
+    def get(self, fingerprint: str) -> AlertRecord | None:
+        return self.records.get(fingerprint)
+
+    def updated(self, changes: Mapping[str, AlertRecord], now: datetime) -> "AlertState":
+        """The state with ``changes`` applied and records unseen for :data:`RETENTION` dropped."""
+        merged = {**self.records, **changes}
+        cutoff = now - RETENTION
+        return AlertState({key: record for key, record in sorted(merged.items())
+                           if record.last_seen >= cutoff})
+
+    def firing(self) -> list[AlertRecord]:
+        return [record for record in self.records.values() if record.status == FIRING]
+
+    def to_json(self) -> str:
+        alerts = [record.to_dict() for _, record in sorted(self.records.items())]
+        return json.dumps({"version": STATE_VERSION, "alerts": alerts}, indent=1,
+                          ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> "AlertState":
+        """Parse a state file; ValueError (with the reason) when it is not one of ours."""
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
+            raise ValueError(f"not an alert state of version {STATE_VERSION}")
+        try:
+            records = [AlertRecord.from_dict(item) for item in data["alerts"]]
+        except (KeyError, TypeError, ArithmeticError) as exc:
+            raise ValueError(f"malformed record: {exc!r}") from None
+        return cls({record.fingerprint: record for record in records})
+
+
+EMPTY_STATE = AlertState()
+
+
+def acknowledge(state: AlertState, alert_id: str, now: datetime) -> tuple[AlertState, AlertRecord]:
+    """Mark the episode of an alert acknowledged: no more repeats until it resolves.
+
+    ``alert_id`` is an event id (``<fingerprint>-<time>-<reason>``) or a bare fingerprint.
+    Escalation to CRITICAL and the resolved event are still emitted.
+    """
+    fingerprint = alert_id.strip().split("-", 1)[0].lower()
+    record = state.get(fingerprint)
+    if record is None:
+        firing = ", ".join(sorted(f"{r.last_event_id or r.fingerprint} ({r.rule})"
+                                  for r in state.firing())) or "none"
+        raise PerformanceError(f"unknown alert id {alert_id!r}: no alert with fingerprint "
+                               f"{fingerprint!r} in the alert state; firing now: {firing}")
+    if record.status != FIRING:
+        raise PerformanceError(f"alert {alert_id} ({record.rule}) is not firing: it resolved at "
+                               f"{_instant(record.resolved_at)}; nothing to acknowledge")
+    if record.acknowledged_at is not None:
+        return state, record
+    acknowledged = replace(record, acknowledged_at=now)
+    return AlertState({**state.records, fingerprint: acknowledged}), acknowledged
+
+
+# --------------------------------------------------------------------------------------------
+# The file.
+# --------------------------------------------------------------------------------------------
+
+class StateHandle:
+    """The state read under the lock; set :attr:`state` to what should be written back."""
+
+    def __init__(self, state: AlertState) -> None:
+        self.original = state
+        self.state = state
+
+
+class AlertStateStore:
+    """``alert-state`` JSON file plus its lock file, next to the alert log."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lock_path = path.with_name(path.name + ".lock")
+
+    def load(self) -> AlertState:
+        """Read without the lock: for reports, which never write the state."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return EMPTY_STATE
+        except OSError as exc:
+            raise PerformanceError(f"{self.path}: cannot read alert state: "
+                                   f"{exc.strerror or exc}") from None
+        try:
+            return AlertState.from_json(text)
+        except ValueError as exc:
+            return self._discard(str(exc))
+
+    def _discard(self, reason: str) -> AlertState:
+        aside = self.path.with_name(self.path.name + ".unreadable")
+        try:
+            os.replace(self.path, aside)
+            kept = f"; kept as {aside}"
+        except OSError:
+            kept = ""
+        LOGGER.warning("%s: alert state unreadable (%s)%s; starting from an empty state, so "
+                       "alerts still firing will be emitted again", self.path, reason, kept)
+        return EMPTY_STATE
+
+    @contextmanager
+    def locked(self) -> Iterator[StateHandle]:
+        """Hold the lock, yield the current state, write the handle's state back if changed.
+
+        An exception inside the block leaves the file untouched.
+        """
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0),
+                         0o644)
+        except OSError as exc:
+            raise PerformanceError(f"{self.lock_path}: cannot open alert state lock: "
+                                   f"{exc.strerror or exc}") from None
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            handle = StateHandle(self.load())
+            yield handle
+            if handle.state != handle.original:
+                try:
+                    write_atomic(self.path, handle.state.to_json())
+                except OSError as exc:
+                    raise PerformanceError(f"{self.path}: cannot write alert state: "
+                                           f"{exc.strerror or exc}") from None
+        finally:
+            os.close(fd)  # closing releases the flock
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _instant(value: datetime | None) -> str | None:
+    return None if value is None else format_instant(value)
+
+
+def _parse_day(value: Any) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _parse_instant(value: Any) -> datetime:
+    try:
+        return parse_instant(value, "instant")
+    except PerformanceError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _parse_optional(value: Any) -> datetime | None:
+    return None if value is None else _parse_instant(value)
+
+
+def _one_of(value: Any, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValueError(f"{value!r} is not one of {', '.join(allowed)}")
+    return str(value)

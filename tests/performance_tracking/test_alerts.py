@@ -1,0 +1,670 @@
+"""The alert engine on real log files: when it fires, repeats, escalates, resolves and keeps
+quiet, and what it writes.
+
+Each evaluation goes through the same function the CLI uses (summary, evaluation under the state
+lock, alert log append, WARN record, state save), with a clock the test moves by hand, so a day
+of 60-second evaluations runs without sleeping and every "restart" reads the state back from
+disk.  Every alert log line read back is checked against ``specs/performance-alert.schema.json``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import logging
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from trading_bot.performance import PerformanceError, PerformanceTracker
+from trading_bot.performance.alert_log import JsonLogFormatter, append_events, log_event
+from trading_bot.performance.alert_rules import (BREACHED, HISTORICAL, IN_PROGRESS,
+                                                 INSUFFICIENT, MET, NO_TRADES, UNDEFINED,
+                                                 Identity, judge, Inputs)
+from trading_bot.performance.alert_state import (AlertState, AlertStateStore, acknowledge,
+                                                 STATE_VERSION)
+from trading_bot.performance.alerts import (ALERT_FIRING, ALERT_INHIBITED, ALERT_SILENCED,
+                                            AlertEvaluator, AlertEvent, format_value, transition)
+from trading_bot.performance.render_markdown import render_markdown
+from trading_bot.performance.render_text import render_text
+from trading_bot.performance.schemas import schema_errors
+from trading_bot.performance.target_model import Scope
+from trading_bot.performance.target_report import target_rows
+
+from .alert_helpers import (Clock, closed, evaluate, events, instant, outcomes, paths_for,
+                            reasons, targets, write_trades)
+from .conftest import trade, write_log
+
+MONDAY = "2026-03-02"
+ROLLING_20 = """
+alerts:
+  rules:
+    - {name: rolling_win_rate, metric: win_rate, window: rolling, trades: 20, warn: 60}
+"""
+
+
+def day_of_evaluations(tracker: PerformanceTracker, clock: Clock, rules, paths, *,
+                       until: str, step: timedelta = timedelta(seconds=60), **kwargs):
+    """Evaluate every ``step`` until ``until``; the views, one per evaluation."""
+    views = []
+    end = instant(until)
+    while clock.now <= end:
+        views.append(evaluate(tracker, rules, paths, **kwargs))
+        clock.now += step
+    return views
+
+
+# --- the issue's scenarios --------------------------------------------------------------------
+
+def test_rolling_win_rate_at_55_against_60_writes_and_logs_one_warn_alert(
+        logs: Path, caplog: pytest.LogCaptureFixture) -> None:
+    outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 11 + "l" * 9)
+    tracker = PerformanceTracker(logs, clock=Clock(f"{MONDAY}T18:00:00Z"))
+    paths = paths_for(logs)
+    with caplog.at_level(logging.WARNING, logger="trading_bot.performance.alerts"):
+        view = evaluate(tracker, targets(ROLLING_20), paths)
+    assert view.breached
+    event, = events(paths)
+    fingerprint = event["fingerprint"]
+    assert event == {
+        "schema_version": 1, "id": f"{fingerprint}-20260302T180000Z-first",
+        "fingerprint": fingerprint, "rule": "rolling_win_rate", "metric": "win_rate",
+        "window": "rolling-20", "period": "latest", "period_start": MONDAY,
+        "period_end": MONDAY, "scope": {}, "actual": "0.55", "target": "0.6",
+        "unit": "fraction", "severity": "WARN", "status": "firing", "reason": "first",
+        "message": "win_rate 55.00% < target 60.00% (rolling 20 trades)",
+        "raised_at": "2026-03-02T18:00:00Z", "firing_since": "2026-03-02T18:00:00Z",
+        "acknowledged_at": None, "sample_trades": 20,
+    }
+    record, = caplog.records
+    assert (record.levelname, record.name, record.getMessage()) == (
+        "WARNING", "trading_bot.performance.alerts",
+        "win_rate 55.00% < target 60.00% (rolling 20 trades)")
+    assert record.alert_id == event["id"] and record.actual == "0.55"
+    assert record.severity == "WARN" and record.rule == "rolling_win_rate"
+
+
+def test_metrics_above_every_target_emit_nothing(logs: Path) -> None:
+    lines = [closed(f"T{index}", instant(f"{MONDAY}T14:00:00Z") + timedelta(minutes=index),
+                    "win", risk_reward_ratio="2.0") for index in range(20)]
+    lines += [closed(f"U{index}", instant("2026-03-03T08:00:00Z") + timedelta(minutes=index),
+                     "win", risk_reward_ratio="2.0") for index in range(10)]
+    write_trades(logs, lines)
+    rules = targets("""
+win_rate_target: 60
+daily_pl_target: 100
+trades_per_day_target: 5
+max_drawdown_target: -100
+avg_risk_reward_target: 1.5
+alerts:
+  rules:
+    - {name: rolling_win_rate, metric: win_rate, window: rolling, trades: 20, warn: 60}
+    - {name: rolling_rr, metric: avg_risk_reward, window: rolling, trades: 10, warn: 1}
+    - {name: streak, metric: max_consecutive_losses, window: rolling, trades: 20, warn: 3}
+data_health:
+  bad_line_rate: {warn: 1}
+""")
+    tracker = PerformanceTracker(logs, clock=Clock("2026-03-03T12:00:00Z"))   # Tuesday noon
+    view = evaluate(tracker, rules, paths_for(logs), window="weekly")
+    statuses = [(result.rule.name, result.status) for result in view.results]
+    assert sorted(statuses) == sorted(
+        [("missing_log_file", MET), ("bad_line_rate", MET), ("win_rate_target", MET),
+         ("daily_pl_target", MET), ("daily_pl_target", IN_PROGRESS),
+         ("trades_per_day_target", MET), ("trades_per_day_target", IN_PROGRESS),
+         ("max_drawdown_target", MET), ("avg_risk_reward_target", MET),
+         ("rolling_win_rate", MET), ("rolling_rr", MET), ("streak", MET)])
+    assert all(result.pacing.on_pace for result in view.results if result.pacing)
+    assert not view.breached and events(paths_for(logs)) == []
+    assert not paths_for(logs).log.exists()
+
+
+def test_a_day_of_60_second_evaluations_fires_once_repeats_as_configured_and_resolves_once(
+        logs: Path) -> None:
+    # last-10 win rate: 60% after the 14th trade (11:15:30), 50% after the 15th (11:25:30),
+    # back to 60% after the 31st (14:05:30)
+    outcomes(logs, instant(f"{MONDAY}T09:05:30Z"), "w" * 10 + "l" * 15 + "w" * 10)
+    rules = targets("""
+alerts:
+  rules:
+    - {name: rolling_win_rate, metric: win_rate, window: rolling, trades: 10, warn: 60,
+       repeat_interval: 1h}
+""")
+    clock = Clock(f"{MONDAY}T09:00:00Z")
+    tracker = PerformanceTracker(logs, clock=clock)
+    paths = paths_for(logs)
+    views = day_of_evaluations(tracker, clock, rules, paths, until=f"{MONDAY}T17:00:00Z")
+    assert len(views) == 481
+    found = events(paths)
+    assert [(event["raised_at"], event["reason"]) for event in found] == [
+        ("2026-03-02T11:26:00Z", "first"),
+        ("2026-03-02T12:26:00Z", "repeat_interval_elapsed"),
+        ("2026-03-02T13:26:00Z", "repeat_interval_elapsed"),
+        ("2026-03-02T14:06:00Z", "resolved"),
+    ]
+    assert len({event["fingerprint"] for event in found}) == 1
+    assert found[-1]["message"] == ("win_rate 60.00% >= resolve 60.00% (rolling 10 trades): "
+                                    "resolved")
+    assert found[-1]["status"] == "resolved" and found[-1]["target"] == "0.6"
+    breached_minutes = sum(1 for view in views if view.breached)
+    assert breached_minutes == (14 * 60 + 6) - (11 * 60 + 26)
+
+
+def test_a_win_rate_flapping_inside_the_hysteresis_band_emits_nothing_new(logs: Path) -> None:
+    # last-10 win rate: 100% down to 50%, then 60%, 50%, 60%, ... (each new trade replaces one
+    # of the other kind)
+    outcomes(logs, instant(f"{MONDAY}T09:05:30Z"), "w" * 10 + "lw" * 5 + "wl" * 8)
+    rules = targets("""
+alerts:
+  rules:
+    - {name: rolling_win_rate, metric: win_rate, window: rolling, trades: 10, warn: 60,
+       resolve: 80, repeat_interval: 1d}
+""")
+    clock = Clock(f"{MONDAY}T09:00:00Z")
+    tracker = PerformanceTracker(logs, clock=clock)
+    paths = paths_for(logs)
+    views = day_of_evaluations(tracker, clock, rules, paths, until=f"{MONDAY}T16:00:00Z",
+                               step=timedelta(minutes=5))
+    values = [view.results[0].actual for view in views if view.results[0].actual is not None]
+    crossings = sum(1 for before, after in zip(values, values[1:])
+                    if before < Decimal("0.6") <= after)
+    assert crossings >= 3                          # it did flap across the warn level
+    assert max(values[values.index(Decimal("0.5")):]) < Decimal("0.8")   # never left the band
+    assert reasons(paths) == ["first"]
+    assert all(view.breached for view in views[views.index(next(v for v in views
+                                                               if v.breached)):])
+
+
+def test_restarting_keeps_the_state(logs: Path) -> None:
+    outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 11 + "l" * 9)
+    paths = paths_for(logs)
+    clock = Clock(f"{MONDAY}T18:00:00Z")
+    assert evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths).breached
+    assert reasons(paths) == ["first"]
+    state = json.loads(paths.state.read_text(encoding="utf-8"))
+    assert state["version"] == STATE_VERSION and state["alerts"][0]["status"] == "firing"
+    # a new process: new tracker, targets and evaluator; only the files carry over
+    clock.advance(minutes=1)
+    view = evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
+    assert view.breached and reasons(paths) == ["first"]
+    clock.advance(hours=4)
+    evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
+    assert reasons(paths) == ["first", "repeat_interval_elapsed"]
+    # the alert log's id and the state agree, so `ack` can find the alert from either
+    assert AlertStateStore(paths.state).load().firing()[0].last_event_id == events(paths)[-1]["id"]
+
+
+def test_the_last_10_trades_average_rr_below_1_is_a_risk_reward_alert(logs: Path) -> None:
+    lines = [closed(f"T{index}", instant(f"{MONDAY}T10:00:00Z") + timedelta(minutes=index),
+                    "win", risk_reward_ratio="2.0" if index < 10 else "0.8")
+             for index in range(20)]
+    write_trades(logs, lines)
+    rules = targets("""
+alerts:
+  rules:
+    - {name: rolling_risk_reward, metric: avg_risk_reward, window: rolling, trades: 10, warn: 1.0}
+""")
+    tracker = PerformanceTracker(logs, clock=Clock(f"{MONDAY}T12:00:00Z"))
+    view = evaluate(tracker, rules, paths_for(logs))
+    assert view.breached
+    event, = events(paths_for(logs))
+    assert event["message"] == "avg_risk_reward 0.80 < target 1.00 (rolling 10 trades)"
+    assert (event["actual"], event["unit"]) == ("0.8", "ratio")
+
+
+# --- what is not judged -----------------------------------------------------------------------
+
+def test_below_min_trades_a_rule_is_insufficient_and_neither_fires_nor_resolves(
+        logs: Path) -> None:
+    outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "wllll")
+    tracker = PerformanceTracker(logs, clock=Clock(f"{MONDAY}T18:00:00Z"))
+    view = evaluate(tracker, targets("win_rate_target: 60\n"), paths_for(logs))
+    result, = [r for r in view.results if r.rule.name == "win_rate_target"]
+    assert (result.status, result.actual, result.note) == (
+        INSUFFICIENT, Decimal("0.2"), "5 of 10 closed trades needed")
+    assert not view.breached and events(paths_for(logs)) == []
+    # a firing alert does not resolve on insufficient data
+    rule = targets("win_rate_target: 60\n").rules[0]
+    identity = Identity(rule.name, rule.metric, "daily", MONDAY, Scope())
+    firing = _result(rule, identity, BREACHED, Decimal("0.2"))
+    state, emitted, _ = transition(AlertState(), [firing], targets("win_rate_target: 60\n"),
+                                   instant(f"{MONDAY}T18:00:00Z"))
+    assert [event.reason for event in emitted] == ["first"]
+    held = _result(rule, identity, INSUFFICIENT, Decimal("0.9"))
+    later, emitted, alerting = transition(state, [held], targets("win_rate_target: 60\n"),
+                                          instant(f"{MONDAY}T23:00:00Z"))
+    assert emitted == [] and later.get(identity.fingerprint).status == "firing"
+    assert alerting[identity.fingerprint] == "none"
+
+
+def _result(rule, identity, status, actual):
+    from trading_bot.performance.alert_rules import RuleResult
+
+    return RuleResult(rule=rule, identity=identity, period_start=date(2026, 3, 2),
+                      period_end=date(2026, 3, 2), status=status, actual=actual, context="test",
+                      sample=12)
+
+
+def test_no_trades_in_the_window_suppresses_alerts_and_the_report_says_so(logs: Path) -> None:
+    outcomes(logs, instant("2026-02-27T14:00:30Z"), "l" * 20)        # Friday: a bad run
+    write_log(logs, MONDAY, trade("OPEN", entry=f"{MONDAY}T09:00:00Z", outcome="open"))
+    rules = targets(ROLLING_20 + "win_rate_target: 60\n")
+    tracker = PerformanceTracker(logs, clock=Clock(f"{MONDAY}T12:00:00Z"))
+    view = evaluate(tracker, rules, paths_for(logs))
+    assert {result.status for result in view.results if result.rule.window != "health"} == {
+        NO_TRADES}
+    assert view.note == "No trades in window: alerts are suppressed"
+    assert not view.breached and events(paths_for(logs)) == []
+    summary = tracker.get_summary("daily")
+    markdown = render_markdown(summary, targets=view)
+    assert "**No trades in window: alerts are suppressed.**" in markdown
+    assert "No trades in window" in render_text(summary, targets=view)
+
+
+def test_an_undefined_metric_is_reported_not_judged(logs: Path) -> None:
+    outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 12)
+    rules = targets("alerts:\n  rules:\n    - {name: pf, metric: profit_factor, warn: 1.2}\n")
+    view = evaluate(PerformanceTracker(logs, clock=Clock(f"{MONDAY}T18:00:00Z")), rules,
+                    paths_for(logs))
+    result, = [r for r in view.results if r.rule.name == "pf"]
+    assert (result.status, result.note) == (UNDEFINED, "no losses: profit factor is undefined")
+
+
+# --- severity, silences, acknowledgement ------------------------------------------------------
+
+def test_critical_escalates_once_and_de_escalation_is_quiet(logs: Path) -> None:
+    # last-10 win rate path: 50% (WARN), 30% (CRITICAL), 50%, 30% again, then recovery
+    outcomes(logs, instant(f"{MONDAY}T09:05:30Z"),
+             "w" * 5 + "l" * 5 + "ll" + "ww" + "ll" + "wwwwwwwwww", step=timedelta(hours=1) / 4)
+    rules = targets("""
+alerts:
+  rules:
+    - {name: wr, metric: win_rate, window: rolling, trades: 10, warn: 60, critical: 40,
+       min_trades: 10, repeat_interval: never}
+""")
+    clock = Clock(f"{MONDAY}T09:00:00Z")
+    tracker = PerformanceTracker(logs, clock=clock)
+    day_of_evaluations(tracker, clock, rules, paths_for(logs), until=f"{MONDAY}T17:00:00Z",
+                       step=timedelta(minutes=5))
+    found = events(paths_for(logs))
+    assert [(event["reason"], event["severity"]) for event in found] == [
+        ("first", "WARN"), ("escalated", "CRITICAL"), ("resolved", "WARN")]
+    assert found[1]["message"] == "win_rate 30.00% < critical 40.00% (rolling 10 trades)"
+    assert found[1]["target"] == "0.4"
+
+
+def test_a_silence_quiets_an_alert_until_it_ends(logs: Path) -> None:
+    outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 11 + "l" * 9)
+    rules = targets(ROLLING_20 + """
+  silences:
+    - {rule: rolling_win_rate, until: "2026-03-02T20:00:00Z", reason: new model}
+""")
+    clock = Clock(f"{MONDAY}T18:00:00Z")
+    tracker = PerformanceTracker(logs, clock=clock)
+    paths = paths_for(logs)
+    view = evaluate(tracker, rules, paths)
+    assert view.alerting[view.results[-1].fingerprint] == ALERT_SILENCED
+    assert not view.breached and events(paths) == []
+    assert "no (WARN, silenced)" in [row.met for row in target_rows(view)]
+    clock.advance(hours=2)
+    assert evaluate(tracker, rules, paths).breached
+    assert reasons(paths) == ["first"]
+
+
+def test_acknowledged_alerts_stop_repeating_but_still_resolve(logs: Path) -> None:
+    outcomes(logs, instant(f"{MONDAY}T09:05:30Z"), "w" * 10 + "l" * 15 + "w" * 10)
+    rules = targets("""
+alerts:
+  rules:
+    - {name: wr, metric: win_rate, window: rolling, trades: 10, warn: 60, repeat_interval: 30m}
+""")
+    clock = Clock(f"{MONDAY}T11:30:00Z")
+    tracker = PerformanceTracker(logs, clock=clock)
+    paths = paths_for(logs)
+    evaluate(tracker, rules, paths)
+    first = events(paths)[0]
+    store = AlertStateStore(paths.state)
+    with store.locked() as handle:
+        handle.state, record = acknowledge(handle.state, first["id"], instant(
+            f"{MONDAY}T11:31:00Z"))
+    assert record.acknowledged_at == instant(f"{MONDAY}T11:31:00Z")
+    day_of_evaluations(tracker, clock, rules, paths, until=f"{MONDAY}T15:00:00Z",
+                       step=timedelta(minutes=5))
+    found = events(paths)
+    assert [event["reason"] for event in found] == ["first", "resolved"]
+    assert found[1]["acknowledged_at"] == "2026-03-02T11:31:00Z"
+
+
+def test_acknowledge_errors_and_idempotence() -> None:
+    with pytest.raises(PerformanceError, match="unknown alert id 'nope': no alert with "
+                                               "fingerprint 'nope' in the alert state; firing "
+                                               "now: none"):
+        acknowledge(AlertState(), "nope", instant(f"{MONDAY}T12:00:00Z"))
+    rule = targets("win_rate_target: 60\n").rules[0]
+    identity = Identity(rule.name, rule.metric, "daily", MONDAY, Scope())
+    rules = targets("win_rate_target: 60\n")
+    now = instant(f"{MONDAY}T12:00:00Z")
+    state, _, _ = transition(AlertState(), [_result(rule, identity, BREACHED, Decimal("0.5"))],
+                             rules, now)
+    once, record = acknowledge(state, identity.fingerprint, now)
+    again, same = acknowledge(once, identity.fingerprint.upper(), now + timedelta(hours=1))
+    assert again is once and same.acknowledged_at == now
+    resolved, _, _ = transition(once, [_result(rule, identity, MET, Decimal("0.7"))], rules, now)
+    with pytest.raises(PerformanceError, match="is not firing: it resolved at "
+                                               "2026-03-02T12:00:00Z; nothing to acknowledge"):
+        acknowledge(resolved, identity.fingerprint, now)
+
+
+# --- calendar targets and data health ---------------------------------------------------------
+
+def test_daily_targets_judge_completed_days_and_pace_the_day_in_progress(logs: Path) -> None:
+    # Monday: 3 trades (net 30); Tuesday: 6 trades; Wednesday (today, noon): 2 so far
+    outcomes(logs, instant("2026-03-02T14:00:30Z"), "www", prefix="M")
+    outcomes(logs, instant("2026-03-03T14:00:30Z"), "wwwwww", prefix="T")
+    outcomes(logs, instant("2026-03-04T09:00:30Z"), "ww", prefix="W")
+    rules = targets("daily_pl_target: 50\ntrades_per_day_target: 5\n")
+    tracker = PerformanceTracker(logs, clock=Clock("2026-03-04T12:00:00Z"))
+    view = evaluate(tracker, rules, paths_for(logs), window="weekly")
+    by_day = {(r.rule.name, r.period_start.isoformat()): r for r in view.results
+              if r.rule.window == "day"}
+    assert by_day[("daily_pl_target", "2026-03-02")].status == BREACHED
+    assert by_day[("daily_pl_target", "2026-03-03")].status == MET
+    assert by_day[("trades_per_day_target", "2026-03-02")].status == BREACHED
+    today = by_day[("daily_pl_target", "2026-03-04")]
+    assert today.status == IN_PROGRESS
+    pacing = today.pacing
+    assert pacing is not None
+    assert (pacing.actual, pacing.elapsed, pacing.expected, pacing.on_pace) == (
+        Decimal(20), Decimal("0.5"), Decimal("25.0"), False)
+    assert {event["period"] for event in events(paths_for(logs))} == {"2026-03-02"}
+    rows = {row.rule: row for row in reversed(target_rows(view))}     # the first of each rule
+    assert rows["daily_pl_target"].met == "no: missed on 1 of 2 days (1 firing)"
+    assert rows["daily_pl_target"].actual == "worst 30.00 (03-02)"
+    pacing_rows = [row for row in target_rows(view) if row.pacing]
+    assert pacing_rows[0].pacing == ("50% of the session gone, 25.00 expected by now: behind "
+                                     "pace")
+    assert "| Pacing (day in progress) |" in render_markdown(
+        tracker.get_summary("weekly"), targets=view)
+    text = render_text(tracker.get_summary("weekly"), targets=view)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "daily_pl_target (day 2026-03-04): 50% of the session gone" in " ".join(text.split())
+
+
+def test_market_hours_complete_a_day_at_the_close(logs: Path) -> None:
+    outcomes(logs, instant("2026-03-02T14:00:30Z"), "www")
+    rules = targets("""
+daily_pl_target: 50
+data_health:
+  calendar: {market_hours: {open: "09:30", close: "16:00"}, timezone: America/New_York}
+""")
+    # 20:59Z is 15:59 in New York: in progress; 21:01Z is after the close: judged
+    tracker = PerformanceTracker(logs, clock=Clock("2026-03-02T20:59:00Z"))
+    first = evaluate(tracker, rules, paths_for(logs))
+    assert [r.status for r in first.results if r.rule.window == "day"] == [IN_PROGRESS]
+    tracker.clock = Clock("2026-03-02T21:01:00Z")
+    second = evaluate(tracker, rules, paths_for(logs))
+    assert [r.status for r in second.results if r.rule.window == "day"] == [BREACHED]
+
+
+def test_a_missing_weekday_file_alerts_and_inhibits_that_days_metric_alerts(logs: Path) -> None:
+    outcomes(logs, instant("2026-03-02T14:00:30Z"), "w" * 6, prefix="M")      # Monday
+    outcomes(logs, instant("2026-03-04T14:00:30Z"), "l" * 6, prefix="W")      # Wednesday
+    rules = targets("""
+daily_pl_target: 10
+alerts:
+  rules:
+    - {name: wed_rate, metric: win_rate, window: rolling, trades: 6, warn: 50}
+""")
+    tracker = PerformanceTracker(logs, clock=Clock("2026-03-09T08:00:00Z"))  # next Monday
+    view = evaluate(tracker, rules, paths_for(logs), window="weekly", on=date(2026, 3, 4))
+    missing = [r for r in view.results if r.rule.metric == "missing_log_file"]
+    assert [(r.period_start.isoformat(), r.status) for r in missing] == [
+        ("2026-03-02", MET), ("2026-03-03", BREACHED), ("2026-03-04", MET),
+        ("2026-03-05", BREACHED), ("2026-03-06", BREACHED)]       # weekend: not expected
+    daily = {r.period_start.isoformat(): view.alerting[r.fingerprint] for r in view.results
+             if r.rule.name == "daily_pl_target" and r.status == BREACHED}
+    assert daily == {"2026-03-03": ALERT_INHIBITED, "2026-03-04": ALERT_FIRING,
+                     "2026-03-05": ALERT_INHIBITED, "2026-03-06": ALERT_INHIBITED}
+    messages = [event["message"] for event in events(paths_for(logs))]
+    assert "missing_log_file: no log file for trading day 2026-03-03 (2026-03-03.jsonl)" in messages
+    assert "daily_pl -48.00 < target 10.00 (day 2026-03-04)" in messages
+    assert view.breached
+    # the file turns up (restored from a backup): the alert resolves
+    write_log(logs, "2026-03-03", closed("LATE", instant("2026-03-03T15:00:00Z")))
+    evaluate(tracker, rules, paths_for(logs), window="weekly", on=date(2026, 3, 4))
+    assert ("missing_log_file: 2026-03-03.jsonl is present now (resolved)"
+            in [event["message"] for event in events(paths_for(logs))])
+
+
+def test_a_stale_log_while_the_market_is_open(logs: Path) -> None:
+    outcomes(logs, instant("2026-03-02T14:00:30Z"), "w" * 3)
+    rules = targets("""
+win_rate_target: 60
+data_health:
+  calendar: {market_hours: {open: "09:30", close: "16:00"}}
+  stale_log: {warn_after: 30m, critical_after: 2h}
+""")
+    clock = Clock("2026-03-02T15:00:00Z")
+    evaluator = AlertEvaluator(targets=rules)
+    tracker = PerformanceTracker(logs, clock=clock)
+
+    def at(moment: str, newest: str | None):
+        clock.now = instant(moment)
+        return evaluator.run(tracker.get_summary("daily"),
+                             newest_log_at=None if newest is None else instant(newest))
+
+    quiet = at("2026-03-02T15:00:00Z", "2026-03-02T14:45:00Z")
+    assert [r.status for r in quiet.results if r.rule.metric == "stale_log"] == [MET]
+    stale = at("2026-03-02T15:40:00Z", "2026-03-02T14:45:00Z")
+    event, = stale.events
+    assert event.message == ("stale_log: no new log line for 55m 00s > 30m 00s while the market "
+                             "is open (market open; newest log change 2026-03-02T14:45:00Z)")
+    worse = at("2026-03-02T15:50:00Z", "2026-03-02T13:00:00Z")
+    assert [e.reason for e in worse.events] == ["escalated"]
+    closed_market = at("2026-03-02T17:00:00Z", None)
+    assert [r for r in closed_market.results if r.rule.metric == "stale_log"] == []
+    back = at("2026-03-02T15:59:30Z", "2026-03-02T15:59:10Z")
+    assert [e.message for e in back.events] == [
+        "stale_log: the log is written again (market open; newest log change "
+        "2026-03-02T15:59:10Z): resolved"]
+
+
+def test_a_bad_line_rate_above_its_level(logs: Path) -> None:
+    outcomes(logs, instant("2026-03-02T14:00:30Z"), "w" * 8)
+    write_log(logs, MONDAY, "{not json", '{"also": "bad"}')
+    rules = targets("data_health: {bad_line_rate: {warn: 5, critical: 15}}\n")
+    view = evaluate(PerformanceTracker(logs, clock=Clock("2026-03-02T18:00:00Z")), rules,
+                    paths_for(logs))
+    event, = events(paths_for(logs))
+    assert event["message"] == ("bad_line_rate 20.00% > critical 15.00% (daily 2026-03-02: 2 of "
+                                "10 lines)")
+    assert event["severity"] == "CRITICAL" and view.breached
+
+
+# --- scopes, windows, identity ----------------------------------------------------------------
+
+def test_scoped_rules_look_at_their_own_trades(logs: Path) -> None:
+    start = instant("2026-03-02T10:00:30Z")
+    outcomes(logs, start, "w" * 10, prefix="A", strategy="alpha")
+    outcomes(logs, start + timedelta(seconds=20), "l" * 10, prefix="B", strategy="beta",
+             mode="LIVE")
+    rules = targets("""
+alerts:
+  rules:
+    - {name: alpha_rate, metric: win_rate, window: rolling, trades: 10, warn: 50,
+       scope: {strategy_name: alpha}}
+    - {name: live_rate, metric: win_rate, window: rolling, trades: 10, warn: 50,
+       scope: {strategy_name: beta, execution_mode: LIVE}}
+    - {name: beta_period, metric: win_rate, warn: 50, scope: {strategy_name: beta}}
+    - {name: all_rate, metric: win_rate, window: rolling, trades: 10, warn: 50}
+""")
+    view = evaluate(PerformanceTracker(logs, clock=Clock("2026-03-02T18:00:00Z")), rules,
+                    paths_for(logs))
+    status = {r.rule.name: (r.status, r.actual) for r in view.results}
+    assert status == {"alpha_rate": (MET, Decimal(1)), "live_rate": (BREACHED, Decimal(0)),
+                      "beta_period": (BREACHED, Decimal(0)),
+                      "all_rate": (MET, Decimal("0.5"))}
+    messages = sorted(event["message"] for event in events(paths_for(logs)))
+    assert messages == [
+        "win_rate 0.00% < target 50.00% (daily 2026-03-02, strategy_name=beta)",
+        "win_rate 0.00% < target 50.00% (rolling 10 trades, strategy_name=beta, "
+        "execution_mode=LIVE)",
+    ]
+
+
+def test_the_fingerprint_is_the_identity_not_the_value() -> None:
+    base = Identity("r", "win_rate", "rolling-20", "latest", Scope())
+    assert base.fingerprint == Identity("r", "win_rate", "rolling-20", "latest",
+                                        Scope()).fingerprint
+    others = {Identity("r2", "win_rate", "rolling-20", "latest", Scope()),
+              Identity("r", "win_rate", "rolling-10", "latest", Scope()),
+              Identity("r", "win_rate", "daily", "2026-03-02", Scope()),
+              Identity("r", "win_rate", "rolling-20", "latest", Scope("alpha")),
+              Identity("r", "win_rate", "rolling-20", "latest", Scope(None, "LIVE"))}
+    assert len({identity.fingerprint for identity in others} | {base.fingerprint}) == 6
+    assert len(base.fingerprint) == 16
+
+
+def test_a_past_window_shows_rolling_values_without_touching_the_live_alert(logs: Path) -> None:
+    outcomes(logs, instant("2026-03-02T14:00:30Z"), "w" * 11 + "l" * 9)
+    tracker = PerformanceTracker(logs, clock=Clock("2026-03-10T12:00:00Z"))
+    view = evaluate(tracker, targets(ROLLING_20), paths_for(logs), on=date(2026, 3, 2))
+    result, = [r for r in view.results if r.rule.name == "rolling_win_rate"]
+    assert result.status == HISTORICAL and result.actual == Decimal("0.55")
+    assert not view.breached and events(paths_for(logs)) == []
+    assert target_rows(view)[-1].short == "no (past window)"
+
+
+def test_the_evaluator_api_takes_a_summary_or_trades_and_keeps_its_state(logs: Path) -> None:
+    outcomes(logs, instant("2026-03-02T14:00:30Z"), "w" * 11 + "l" * 9)
+    tracker = PerformanceTracker(logs, clock=Clock("2026-03-02T18:00:00Z"))
+    summary = tracker.get_summary("daily")
+    evaluator = AlertEvaluator(targets=targets(ROLLING_20))
+    first = evaluator.evaluate(summary)
+    assert [event.reason for event in first] == ["first"]
+    assert evaluator.evaluate(summary) == []                       # same state: nothing new
+    assert evaluator.state.get(first[0].fingerprint).status == "firing"
+    trades = list(summary.aggregate.tail)
+    fresh = AlertEvaluator(targets=targets(ROLLING_20))
+    from_trades = fresh.evaluate(trades)
+    assert [event.message for event in from_trades] == [first[0].message]
+    assert from_trades[0].raised_at == trades[-1].realized_at       # now defaults to the last
+    with pytest.raises(PerformanceError, match="needs now="):
+        AlertEvaluator(targets=targets(ROLLING_20)).evaluate([])
+    rolling = tracker.get_summary("rolling", trades=20)
+    assert AlertEvaluator(targets=targets(ROLLING_20)).evaluate(summary, rolling=rolling)[0] \
+        .message == first[0].message
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first[0].severity = "CRITICAL"  # type: ignore[misc]
+
+
+def test_judge_is_pure_and_skips_window_rules_without_a_summary() -> None:
+    rules = targets(ROLLING_20 + "win_rate_target: 60\n")
+    results = judge(rules, Inputs(instant("2026-03-02T18:00:00Z"), None, ()))
+    assert [(r.rule.name, r.status) for r in results] == [("rolling_win_rate", NO_TRADES)]
+
+
+# --- outputs ----------------------------------------------------------------------------------
+
+def test_every_event_kind_validates_and_the_report_json_too(logs: Path) -> None:
+    outcomes(logs, instant(f"{MONDAY}T09:05:30Z"), "w" * 10 + "l" * 15 + "w" * 10)
+    rules = targets("""
+win_rate_target: 60
+alerts:
+  rules:
+    - {name: wr, metric: win_rate, window: rolling, trades: 10, warn: 60, critical: 20,
+       repeat_interval: 1h}
+""")
+    clock = Clock(f"{MONDAY}T09:00:00Z")
+    tracker = PerformanceTracker(logs, clock=clock)
+    paths = paths_for(logs)
+    views = day_of_evaluations(tracker, clock, rules, paths, until=f"{MONDAY}T15:00:00Z",
+                               step=timedelta(minutes=5))
+    assert set(reasons(paths)) == {"first", "escalated", "repeat_interval_elapsed", "resolved"}
+    summary = tracker.get_summary("daily")
+    view = views[-1]
+    document = {**summary.to_dict(), **view.to_dict()}
+    assert schema_errors("performance-summary", document) == []
+    assert document["targets"]["configured"] and document["alerts"]
+    markdown = render_markdown(summary, targets=view)
+    assert "## Targets" in markdown and "## Alerts for the period" in markdown
+    assert "`win_rate 60.00% >= resolve 60.00% (rolling 10 trades): resolved`" in markdown
+
+
+def test_the_json_log_formatter_carries_the_extra_fields(logs: Path) -> None:
+    outcomes(logs, instant("2026-03-02T14:00:30Z"), "w" * 11 + "l" * 9)
+    tracker = PerformanceTracker(logs, clock=Clock("2026-03-02T18:00:00Z"))
+    event, = AlertEvaluator(targets=targets(ROLLING_20)).evaluate(tracker.get_summary("daily"))
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonLogFormatter())
+    logger = logging.getLogger("test.alerts.json")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        log_event(event, logger)
+        try:
+            raise ValueError("boom")
+        except ValueError:
+            logger.exception("failed")
+    finally:
+        logger.removeHandler(handler)
+    first, second = (json.loads(line) for line in stream.getvalue().splitlines())
+    assert first["level"] == "WARNING" and first["logger"] == "test.alerts.json"
+    assert first["message"] == "win_rate 55.00% < target 60.00% (rolling 20 trades)"
+    assert first["alert_id"] == event.id and first["scope"] == {} and first["actual"] == "0.55"
+    assert "ValueError: boom" in second["exception"]
+
+
+def test_invalid_events_are_refused_before_any_line_is_written(tmp_path: Path) -> None:
+    good = AlertEvent(
+        id="0123456789abcdef-20260302T180000Z-first", fingerprint="0123456789abcdef", rule="r",
+        metric="win_rate", window="rolling-20", period="latest", period_start=None,
+        period_end=None, scope=Scope(), actual=Decimal("0.5"), target=Decimal("0.6"),
+        unit="percent", severity="WARN", status="firing", reason="first", message="m",
+        raised_at=datetime(2026, 3, 2, 18, tzinfo=UTC),
+        firing_since=datetime(2026, 3, 2, 18, tzinfo=UTC))
+    bad = dataclasses.replace(good, fingerprint="not-hex")
+    log = tmp_path / "alerts.jsonl"
+    with pytest.raises(PerformanceError, match="does not match specs/performance-alert"):
+        append_events(log, [good, bad])
+    assert not log.exists()
+    assert append_events(log, []) == 0
+    assert append_events(log, [good]) == 1 and len(log.read_text().splitlines()) == 1
+
+
+def test_values_are_shown_in_their_units() -> None:
+    assert format_value(Decimal("0.555"), "percent") == "55.50%"
+    assert format_value(Decimal("-250.5"), "money") == "-250.50"
+    assert format_value(Decimal("3"), "count") == "3"
+    assert format_value(Decimal("2.5"), "count") == "2.50"
+    assert format_value(Decimal("5400"), "seconds") == "1h 30m"
+    assert format_value(None, "money") == "-"
+
+
+# --- the state file ---------------------------------------------------------------------------
+
+def test_an_unreadable_state_is_set_aside_with_a_warning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "state.json"
+    for content in ("{not json", json.dumps({"version": 99, "alerts": []}),
+                    json.dumps({"version": STATE_VERSION, "alerts": [{"fingerprint": "x"}]})):
+        path.write_text(content, encoding="utf-8")
+        with caplog.at_level(logging.WARNING):
+            assert AlertStateStore(path).load().records == {}
+        assert "starting from an empty state" in caplog.text
+        assert (tmp_path / "state.json.unreadable").read_text(encoding="utf-8") == content
+        caplog.clear()
+
+
+def test_the_state_is_written_only_when_it_changes(tmp_path: Path) -> None:
+    store = AlertStateStore(tmp_path / "state.json")
+    with store.locked() as handle:
+        assert handle.state.records == {}
+    assert not store.path.exists()                          # nothing changed, nothing written
+    with pytest.raises(RuntimeError), store.locked() as handle:
+        handle.state = AlertState({"x": None})              # type: ignore[dict-item]
+        raise RuntimeError("evaluation failed")
+    assert not store.path.exists()                          # an error leaves the file alone
