@@ -6,22 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any, Callable, TextIO
 
+from .cli import EXIT_OK, _positive_int
 from .errors import UsageError
 from .summary import PerformanceSummary
 from .tracker import PerformanceTracker
-
-EXIT_OK = 0
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
 
 def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
@@ -34,10 +22,10 @@ def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
                        help="discard the cache and rebuild it from the logs")
     group.add_argument("--cache-dir", type=Path, metavar="DIR",
                        help="where the cache lives (default: LOGS_DIR/performance/cache)")
-    group.add_argument("--workers", type=_count, metavar="N",
+    group.add_argument("--workers", type=_positive_int, metavar="N",
                        help="processes that parse files in a large rebuild (default: one per "
                             "core; 1 parses in this process)")
-    group.add_argument("--backfill", type=_count, metavar="N",
+    group.add_argument("--backfill", type=_positive_int, metavar="N",
                        help="build the daily summaries of the N days ending --date (default: "
                             "today) and the weekly and monthly summaries covering them; with "
                             "--export, write their files (only those whose content changed)")

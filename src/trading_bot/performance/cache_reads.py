@@ -51,6 +51,8 @@ class CachedWindowReader:
         self.config = config
         self.zone = zone
         self.stats = ReadStats()
+        #: Day aggregates folded during a read, and the generation they were folded from.
+        self._pending: tuple[int | None, list[tuple[Any, ...]]] = (None, [])
 
     # Trades ---------------------------------------------------------------------------------
 
@@ -115,7 +117,7 @@ class CachedWindowReader:
 
     def save_missing_days(self) -> None:
         """Write back day aggregates folded during the read, unless a refresh got in between."""
-        generation, rows = getattr(self, "_pending", (None, []))
+        generation, rows = self._pending
         self._pending = (None, [])
         if not rows:
             return
