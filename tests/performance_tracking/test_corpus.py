@@ -510,3 +510,54 @@ def test_cli_file_level_problems_show_in_the_report_but_not_as_bad_lines(tmp_pat
     assert refused.returncode == 1
     assert refused.stdout == ""
     assert refused.stderr.splitlines()[-1] == "error: 1 bad lines (--strict)"
+
+
+# --------------------------------------------------------------------------- unfinished lines
+
+
+LATER = "2026-03-03"
+TORN_TEXT = '{"timestamp": "2026-03-02T16:00:00Z", "symbol": "AA'
+
+
+@pytest.mark.parametrize("cache", [True, False], ids=["cached", "uncached"])
+def test_unfinished_last_line_of_an_older_file_is_a_bad_line(logs: Path, cache: bool) -> None:
+    """The bot died mid-line yesterday and writes today's file now: that line never ends."""
+    write_log(logs, DAY, good_before(), good_after(), torn=TORN_TEXT)
+    write_log(logs, LATER, trade("L", entry="2026-03-03T10:00:00Z", exit="2026-03-03T11:00:00Z"))
+    assert_good_lines_count(summarise(logs, cache=cache), bad=(
+        f"{FILE}:3: unfinished last line ({len(TORN_TEXT)} bytes, no newline): the writer "
+        "stopped mid-line; it is counted once it ends with a newline",), lines_read=4)
+
+
+@pytest.mark.parametrize("cache", [True, False], ids=["cached", "uncached"])
+def test_unfinished_line_of_the_newest_file_waits(logs: Path, cache: bool) -> None:
+    """The newest file is the one being written: its last line may still be in flight."""
+    write_log(logs, DAY, good_before(), good_after(), torn=TORN_TEXT)
+    assert_good_lines_count(summarise(logs, cache=cache), bad=(), lines_read=2)
+
+
+def test_finished_line_replaces_the_report_with_the_trade(logs: Path) -> None:
+    """Completing the line later (a recovered writer, a hand fix) makes it count, cache on."""
+    path = write_log(logs, DAY, good_before(), good_after(), torn='{"order_id": "X"')
+    write_log(logs, LATER, trade("L", entry="2026-03-03T10:00:00Z", exit="2026-03-03T11:00:00Z"))
+    assert summarise(logs).data_quality.bad_lines == 1
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(', "timestamp": 1}\n')
+    summary = summarise(logs)
+    assert summary.data_quality.bad_line_examples == (
+        f"{FILE}:3: missing required field symbol",)
+    assert summary.data_quality.lines_read == 4
+    assert summary == summarise(logs, cache=False)
+
+
+@pytest.mark.parametrize("cache", [True, False], ids=["cached", "uncached"])
+def test_cr_only_line_ends_are_named_not_read_as_nothing(logs: Path, cache: bool) -> None:
+    """A file saved with old Mac line ends has no newline at all: one report, not silence."""
+    write_log(logs, DAY, good_before(), good_after())
+    content = "\r".join(json.dumps(trade(f"M{n}", net="5")) for n in range(3)) + "\r"
+    (logs / f"{LATER}.jsonl").write_bytes(content.encode())
+    write_log(logs, "2026-03-04")   # the newest file: an empty one, as at midnight
+    assert_good_lines_count(summarise(logs, cache=cache), bad=(
+        f"{LATER}.jsonl:1: {len(content)} bytes after the last line end hold 3 carriage "
+        "returns but no newline: CR-only line ends are not read (convert them to LF)",),
+        lines_read=3)

@@ -4,6 +4,7 @@ enough to reject tampered documents, and in agreement with the hand-written line
 from __future__ import annotations
 
 import copy
+import importlib
 import json
 import re
 from datetime import UTC, date, datetime
@@ -11,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
+import fastjsonschema
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -22,7 +24,10 @@ from trading_bot.performance.errors import InvalidLineError
 from trading_bot.performance.exporting import summary_json
 from trading_bot.performance.reader import decode_line
 from trading_bot.performance.records import TRADE_FIELDS, trade_from_json
-from trading_bot.performance.schemas import SchemaViolation, load_schema, schema_errors, validate
+from trading_bot.performance import schemas
+from trading_bot.performance.schema_codegen import write_all
+from trading_bot.performance.schemas import (COMPILED_MODULES, SchemaViolation, load_schema,
+                                            schema_digest, schema_errors, validate)
 
 from .conftest import fixed_clock, trade
 
@@ -519,3 +524,75 @@ def test_decimal_strings_are_read_exactly(amount: Decimal) -> None:
     record = trade_from_json(decode_line(text.encode("utf-8")))
     assert record.net_profit_loss == amount
     assert str(record.net_profit_loss) == text_amount
+
+
+# --------------------------------------------------------------------------------------------
+# Precompiled validators (compiled_schemas): current, never trusted when stale
+
+@pytest.mark.parametrize("name", sorted(COMPILED_MODULES))
+def test_compiled_validator_matches_its_schema(name: str) -> None:
+    module = importlib.import_module(
+        f"trading_bot.performance.compiled_schemas.{COMPILED_MODULES[name]}")
+    assert module.SCHEMA_SHA256 == schema_digest(name), (
+        f"specs/{name}.schema.json changed: run python -m trading_bot.performance.schema_codegen")
+    assert schemas._fast_validator(name) is module.validate
+
+
+def test_stale_compiled_validator_is_ignored(monkeypatch: pytest.MonkeyPatch,
+                                             good_document: dict[str, Any]) -> None:
+    """An edited schema with an old compiled module: the edit is what gets enforced."""
+    edited = copy.deepcopy(load_schema("performance-summary"))
+    edited["required"] = [*edited["required"], "added_by_an_edit"]
+    edited["properties"]["added_by_an_edit"] = {"type": "string"}
+    monkeypatch.setattr(schemas, "load_schema", lambda name: edited)
+    schemas._fast_validator.cache_clear()
+    schemas._validator.cache_clear()
+    try:
+        with pytest.raises(SchemaViolation, match="added_by_an_edit"):
+            validate("performance-summary", good_document)
+        validate("performance-summary", {**good_document, "added_by_an_edit": "x"})
+    finally:
+        schemas._fast_validator.cache_clear()
+        schemas._validator.cache_clear()
+
+
+def test_const_becomes_enum_only_where_it_is_a_keyword() -> None:
+    schema = {"properties": {"const": {"const": 1}, "b": {"default": {"const": 2}}},
+              "items": {"const": "x"}, "examples": [{"const": 3}], "anyOf": [{"const": None}]}
+    assert schemas._const_as_enum(schema) == {
+        "properties": {"const": {"enum": [1]}, "b": {"default": {"const": 2}}},
+        "items": {"enum": ["x"]}, "examples": [{"const": 3}], "anyOf": [{"enum": [None]}]}
+    assert "const" in schema["properties"]["const"], "the schema itself was changed"
+
+
+def test_codegen_writes_modules_that_validate(tmp_path: Path,
+                                             good_document: dict[str, Any]) -> None:
+    written = write_all(tmp_path)
+    assert sorted(path.name for path in written) == sorted(
+        f"{module}.py" for module in COMPILED_MODULES.values())
+    namespace: dict[str, Any] = {}
+    summary_module = tmp_path / f"{COMPILED_MODULES['performance-summary']}.py"
+    exec(compile(summary_module.read_text(), str(summary_module), "exec"), namespace)
+    assert namespace["SCHEMA_SHA256"] == schema_digest("performance-summary")
+    assert namespace["validate"](good_document) == good_document
+    with pytest.raises(fastjsonschema.JsonSchemaException):
+        namespace["validate"]({**good_document, "schema_version": 2})
+
+
+#: 2019-09/2020-12 keywords that fastjsonschema (drafts 4-7) would silently ignore: a schema
+#: validated fast must not use them, or the fast check would accept what jsonschema refuses.
+NEWER_KEYWORDS = {"unevaluatedProperties", "unevaluatedItems", "dependentRequired",
+                  "dependentSchemas", "prefixItems", "$dynamicRef", "$dynamicAnchor",
+                  "$recursiveRef", "minContains", "maxContains"}
+
+
+@pytest.mark.parametrize("name", sorted(COMPILED_MODULES))
+def test_fast_validated_schemas_use_no_keyword_fastjsonschema_ignores(name: str) -> None:
+    def keys(node: Any) -> set[str]:
+        if isinstance(node, dict):
+            return set(node).union(*(keys(value) for value in node.values()))
+        if isinstance(node, list):
+            return set().union(*(keys(item) for item in node))
+        return set()
+
+    assert keys(load_schema(name)) & NEWER_KEYWORDS == set()

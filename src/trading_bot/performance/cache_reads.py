@@ -24,7 +24,8 @@ from .cache_codec import (POSITION_COLUMNS, TRADE_COLUMNS, aggregate_from_json,
 from .cache_store import (ROLE_DUPLICATE, ROLE_EFFECTIVE, ROLE_REOPENED, ROLE_SUPERSEDED,
                           CacheStore)
 from .indexing import IndexConfig, day_row
-from .logfiles import Directory
+from .logfiles import DayFile, Directory, measure_tail
+from .reader import BadLine, unfinished_line
 from .summary import MAX_EXAMPLES, DataQuality, OpenPosition
 from .timestamps import day_end, day_start
 from .window_read import (WindowRead, duplicate_example, inconsistent_example, misplaced_example,
@@ -131,8 +132,13 @@ class CachedWindowReader:
 
     # Quality, positions -----------------------------------------------------------------------
 
-    def quality(self, names: Sequence[str]) -> DataQuality:
-        """The data-quality report of the given files, worded as the uncached path words it."""
+    def quality(self, names: Sequence[str], directory: Directory) -> DataQuality:
+        """The data-quality report of the given files, worded as the uncached path words it.
+
+        Unfinished last lines are not stored (the bytes may yet become a line): they are
+        found here, from what the cache parsed against the file's size, for every file but the
+        newest, exactly as :func:`.reader.scan_file` reports a settled file's tail.
+        """
         if not names:
             return DataQuality()
         connection = self.store.connection
@@ -140,18 +146,30 @@ class CachedWindowReader:
         where = f"file IN ({marks})"
         lines_read = valid = 0
         files = []
-        for name, read, valid_lines in connection.execute(
-                f"SELECT name, lines_read, valid_lines FROM files WHERE name IN ({marks}) "
-                "ORDER BY name", names):
+        unfinished: list[BadLine] = []
+        day_files = {day_file.name: day_file for day_file in directory.files.values()}
+        for name, read, valid_lines, size, parsed, next_line in connection.execute(
+                "SELECT name, lines_read, valid_lines, size, parsed_offset, next_line FROM files "
+                f"WHERE name IN ({marks}) ORDER BY name", names):
             files.append(name)
             lines_read += read
             valid += valid_lines
+            day_file = day_files.get(name)
+            if (day_file is not None and size is not None and size > parsed
+                    and day_file.day != directory.newest_day):
+                tail = self._unfinished_line(day_file, parsed, next_line)
+                if tail is not None:
+                    unfinished.append(tail)
+                    lines_read += 1
         per_file = dict(connection.execute(
             f"SELECT file, count(*) FROM bad_lines WHERE {where} GROUP BY file", names).fetchall())
-        bad_examples = tuple(
-            f"{file_name}:{line}: {reason}" for file_name, line, reason in connection.execute(
-                f"SELECT file, line, reason FROM bad_lines WHERE {where} ORDER BY file, line "
-                f"LIMIT {MAX_EXAMPLES}", names))
+        stored = [BadLine(file_name, None, line, reason) for file_name, line, reason in
+                  connection.execute(f"SELECT file, line, reason FROM bad_lines WHERE {where} "
+                                     f"ORDER BY file, line LIMIT {MAX_EXAMPLES}", names)]
+        for bad in unfinished:
+            per_file[bad.file_name] = per_file.get(bad.file_name, 0) + 1
+        bad_examples = tuple(str(bad) for bad in sorted(
+            (*stored, *unfinished), key=lambda bad: (bad.file_name, bad.line))[:MAX_EXAMPLES])
         # Both scans use partial indexes (lines_not_effective, lines_flagged): a window reads
         # only its anomalous lines, never all its trades.
         counts = {ROLE_DUPLICATE: 0, ROLE_SUPERSEDED: 0, ROLE_REOPENED: 0}
@@ -201,6 +219,16 @@ class CachedWindowReader:
             misplaced_examples=tuple(text for _, text in misplaced[:MAX_EXAMPLES]),
         )
 
+    @staticmethod
+    def _unfinished_line(day_file: DayFile, parsed: int, next_line: int) -> BadLine | None:
+        try:
+            size, carriage_returns = measure_tail(day_file.path, parsed)
+        except OSError:
+            return None  # gone or unreadable since the refresh: the next run reports it
+        if size == 0:
+            return None
+        return unfinished_line(day_file.name, day_file.day, next_line, size, carriage_returns)
+
     def open_positions(self, as_of: datetime) -> tuple[OpenPosition, ...]:
         """Every order open at ``as_of``: entered before it, not realized before it.
 
@@ -238,7 +266,8 @@ class CachedWindowReader:
         return count
 
     def window(self, aggregate: Aggregate, start: date | None, present: frozenset[date],
-               names: Sequence[str], as_of: datetime, shift_span: tuple[date, date] | None) -> WindowRead:
+               names: Sequence[str], directory: Directory, as_of: datetime,
+               shift_span: tuple[date, date] | None) -> WindowRead:
         """Assemble the WindowRead of a window whose aggregate is already computed."""
         shifted = 0
         if aggregate.core.closed == 0 and shift_span is not None:
@@ -247,7 +276,7 @@ class CachedWindowReader:
             aggregate=aggregate,
             start=start,
             present_days=present,
-            quality=self.quality(names),
+            quality=self.quality(names, directory),
             open_positions=self.open_positions(as_of),
             shifted=shifted,
             has_open_lines=self.has_open_lines(names),

@@ -55,6 +55,11 @@ class Directory:
     files: dict[date, DayFile]
     skipped: tuple[SkippedEntry, ...]
 
+    @property
+    def newest_day(self) -> date | None:
+        """The date of the newest day file: the only one a running bot may still be writing."""
+        return max(self.files) if self.files else None
+
     def between(self, first: date, last: date) -> list[DayFile]:
         """Day files dated ``first..last`` inclusive, in date order."""
         return [self.files[day] for day in sorted(self.files) if first <= day <= last]
@@ -140,6 +145,8 @@ class LineBatch:
     torn_tail_bytes: int
     prefix_digest: bytes = b""
     digest: bytes = b""
+    #: Carriage returns in the torn tail: many of them mean CR-only line ends, not a cut line.
+    torn_tail_carriage_returns: int = 0
 
 
 def content_hasher() -> "hashlib._Hash":
@@ -150,8 +157,9 @@ def content_hasher() -> "hashlib._Hash":
 def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1) -> LineBatch:
     """Read complete lines from ``start_offset``; a last line without ``\\n`` is left unread.
 
-    The torn tail is what a writer is still appending; it is neither an error nor counted, and
-    ``end_offset`` stops before it so the next incremental read picks it up whole.
+    The torn tail may be what a writer is still appending, so it is not a line here, and
+    ``end_offset`` stops before it so the next incremental read picks it up whole; whether it is
+    still in flight is the caller's call (:func:`.reader.scan_file`'s ``settled``).
 
     The same pass checksums the bytes it saw: ``prefix_digest`` covers ``[0, start_offset)``
     (so the cache can tell "only grew" from "rewritten" with one open) and ``digest`` covers
@@ -174,6 +182,7 @@ def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1)
         handle.seek(start_offset)
         pending = b""
         pending_offset = offset
+        pending_carriage_returns = 0
         oversized = False
         while True:
             block = handle.read(_READ_BLOCK)
@@ -189,6 +198,7 @@ def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1)
                 newline = block.find(b"\n", start)
                 if newline < 0:
                     piece = block[start:]
+                    pending_carriage_returns += piece.count(b"\r")
                     if oversized or len(pending) + len(piece) > MAX_LINE_BYTES:
                         oversized = True
                         pending = b""
@@ -204,10 +214,26 @@ def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1)
                     lines.append(RawLine(number, pending_offset, data))
                 number += 1
                 pending = b""
+                pending_carriage_returns = 0
                 oversized = False
                 pending_offset = line_end
                 start = newline + 1
             offset += len(block)
     return LineBatch(lines, pending_offset, number, offset - pending_offset, prefix_digest,
-                     at_line_end.digest())
+                     at_line_end.digest(), pending_carriage_returns)
+
+
+def measure_tail(path: Path, offset: int) -> tuple[int, int]:
+    """Bytes after ``offset`` and the carriage returns among them, read in bounded blocks.
+
+    For a file whose lines up to ``offset`` are already known (the cache): what is left after
+    its last complete line, to report it as :func:`read_lines` would have seen it.
+    """
+    size = carriage_returns = 0
+    with open(path, "rb", buffering=0) as handle:
+        handle.seek(offset)
+        while block := handle.read(_READ_BLOCK):
+            size += len(block)
+            carriage_returns += block.count(b"\r")
+    return size, carriage_returns
 

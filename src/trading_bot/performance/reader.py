@@ -170,8 +170,30 @@ class FileScan:
         return not self.digest
 
 
-def scan_file(day_file: DayFile, *, start_offset: int = 0, first_line_number: int = 1) -> FileScan:
-    """Read and validate one day file from ``start_offset`` (0 for a whole file)."""
+def unfinished_line(file_name: str, file_day: date, line: int, tail_bytes: int,
+                    carriage_returns: int) -> BadLine:
+    """The bad line for bytes after a settled file's last line end.
+
+    The bot writes only the newest day file, so a tail without ``\n`` in an older file will
+    never be finished: the writer died mid-line, or the file's line ends are carriage returns
+    alone, which would otherwise make a whole file read as nothing at all.
+    """
+    if carriage_returns:
+        reason = (f"{tail_bytes} bytes after the last line end hold {carriage_returns} carriage "
+                  "returns but no newline: CR-only line ends are not read (convert them to LF)")
+    else:
+        reason = (f"unfinished last line ({tail_bytes} bytes, no newline): the writer stopped "
+                  "mid-line; it is counted once it ends with a newline")
+    return BadLine(file_name, file_day, line, reason)
+
+
+def scan_file(day_file: DayFile, *, start_offset: int = 0, first_line_number: int = 1,
+              settled: bool = False) -> FileScan:
+    """Read and validate one day file from ``start_offset`` (0 for a whole file).
+
+    ``settled`` says no writer will finish the file's last line (it is not the newest day
+    file): a tail without a newline is then reported as a bad line instead of waiting.
+    """
     try:
         batch = read_lines(day_file.path, start_offset=start_offset,
                            first_line_number=first_line_number)
@@ -186,12 +208,17 @@ def scan_file(day_file: DayFile, *, start_offset: int = 0, first_line_number: in
             trades.append(_parse_raw(raw, day_file))
         except InvalidLineError as exc:
             bad_lines.append(BadLine(day_file.name, day_file.day, raw.number, exc.reason))
+    lines_read = len(batch.lines)
+    if settled and batch.torn_tail_bytes:
+        bad_lines.append(unfinished_line(day_file.name, day_file.day, batch.next_line_number,
+                                         batch.torn_tail_bytes, batch.torn_tail_carriage_returns))
+        lines_read += 1
     return FileScan(
         file_name=day_file.name,
         file_day=day_file.day,
         trades=tuple(trades),
         bad_lines=tuple(bad_lines),
-        lines_read=len(batch.lines),
+        lines_read=lines_read,
         bytes_read=batch.end_offset - start_offset,
         end_offset=batch.end_offset,
         next_line_number=batch.next_line_number,
@@ -288,10 +315,16 @@ def build_ledger(scans: Iterable[FileScan]) -> Ledger:
     )
 
 
-def read_ledger(files: Iterable[DayFile]) -> Ledger:
-    """Scan the given files and build their ledger (the uncached path)."""
-    return build_ledger(scan_file(day_file) for day_file in files)
+def read_ledger(files: Iterable[DayFile], *, newest_day: date | None = None) -> Ledger:
+    """Scan the given files and build their ledger (the uncached path).
+
+    Files dated before ``newest_day`` (the directory's newest file) are settled: their
+    unfinished last lines are reported.
+    """
+    return build_ledger(scan_file(day_file, settled=newest_day is not None
+                                  and day_file.day < newest_day)
+                        for day_file in files)
 
 
 __all__ = ["BadLine", "FileScan", "Ledger", "LoggedTrade", "build_ledger", "read_ledger",
-           "scan_file", "decode_line"]
+           "scan_file", "decode_line", "unfinished_line"]

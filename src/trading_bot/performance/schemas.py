@@ -9,11 +9,19 @@ to Python by ``fastjsonschema`` (about 20x faster than ``jsonschema`` on a month
 is what lets a backfill validate hundreds of reports); only when that one objects does
 ``jsonschema``, the reference implementation, decide and word every problem.  So a document is
 refused exactly when ``jsonschema`` refuses it.
+
+Compiling a validator costs about 100 ms, most of a warm monthly summary in a fresh process, so
+the schemas validated at run time ship precompiled in :mod:`.compiled_schemas` (written by
+``python -m trading_bot.performance.schema_codegen``).  Each module records the digest of the
+schema it was generated from; a module whose digest no longer matches is ignored and the schema
+is compiled at run time instead, so an edited schema is never checked by a stale validator.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
+import importlib
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -58,23 +66,90 @@ def schema_errors(name: str, document: Any) -> list[str]:
             for error in errors]
 
 
+#: Schemas validated at run time, and their precompiled modules in :mod:`.compiled_schemas`.
+COMPILED_MODULES = {"performance-summary": "performance_summary",
+                    "performance-alert": "performance_alert",
+                    "dashboard-targets": "dashboard_targets"}
+
+
+def schema_digest(name: str) -> str:
+    """SHA-256 of the schema's canonical JSON: layout edits keep a compiled module current."""
+    canonical = json.dumps(load_schema(name), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+_SUBSCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions",
+                             "dependentSchemas"})
+_SUBSCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
+_SUBSCHEMAS = frozenset({"items", "additionalProperties", "not", "if", "then", "else",
+                         "contains", "propertyNames", "unevaluatedProperties",
+                         "unevaluatedItems", "additionalItems"})
+
+
+def _const_as_enum(schema: Any) -> Any:
+    """A copy of ``schema`` with each ``const`` keyword spelled as a one-value ``enum``; only
+    keyword positions are rewritten, so a property named ``const`` or a ``default`` value that
+    holds one is left as it is."""
+    if not isinstance(schema, dict):
+        return copy.deepcopy(schema)
+    rewritten: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key == "const":
+            rewritten["enum"] = [copy.deepcopy(value)]
+        elif key in _SUBSCHEMA_MAPS and isinstance(value, dict):
+            rewritten[key] = {name: _const_as_enum(sub) for name, sub in value.items()}
+        elif key in _SUBSCHEMA_LISTS and isinstance(value, list):
+            rewritten[key] = [_const_as_enum(sub) for sub in value]
+        elif key in _SUBSCHEMAS:
+            rewritten[key] = _const_as_enum(value)
+        else:
+            rewritten[key] = copy.deepcopy(value)
+    return rewritten
+
+
+def fast_schema(name: str) -> dict[str, Any]:
+    """The schema as handed to ``fastjsonschema``: a fresh copy (its compiler mutates what it
+    gets) with ``const`` spelled as a one-value ``enum``, the same constraint, because
+    fastjsonschema 2.22 cannot generate a ``const`` check without its detailed exception text,
+    which we never show (``jsonschema`` words the errors)."""
+    return _const_as_enum(load_schema(name))
+
+
+FAST_OPTIONS: dict[str, Any] = {"detailed_exceptions": False}
+
+
 @lru_cache(maxsize=None)
 def _fast_validator(name: str) -> Any:
+    module_name = COMPILED_MODULES.get(name)
+    if module_name is not None:
+        try:
+            module = importlib.import_module(f"{__package__}.compiled_schemas.{module_name}")
+        except ImportError:
+            module = None
+        if module is not None and getattr(module, "SCHEMA_SHA256", None) == schema_digest(name):
+            return module.validate
     import fastjsonschema
 
-    return fastjsonschema.compile(copy.deepcopy(load_schema(name)))  # compile() mutates it
+    return fastjsonschema.compile(fast_schema(name), **FAST_OPTIONS)
 
 
-def validate(name: str, document: Any) -> None:
-    """Raise SchemaViolation listing every problem; called before anything is written."""
+def conforms(name: str, document: Any) -> bool:
+    """The fast verdict alone: True when the compiled validator accepts ``document``.  Callers
+    that only need to know (or that word their own messages) skip ``jsonschema`` when it is."""
     import fastjsonschema
 
     try:
         _fast_validator(name)(document)
-        return
     except fastjsonschema.JsonSchemaException:
-        pass  # jsonschema decides, and says why
-    problems = schema_errors(name, document)
+        return False
+    return True
+
+
+def validate(name: str, document: Any) -> None:
+    """Raise SchemaViolation listing every problem; called before anything is written."""
+    if conforms(name, document):
+        return
+    problems = schema_errors(name, document)  # jsonschema decides, and says why
     if problems:
         raise SchemaViolation(f"{name} document does not match specs/{name}.schema.json: "
                               + "; ".join(problems[:10]))

@@ -274,8 +274,10 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 
 
 def _schema_problems(document: Any, walk: _Walk) -> list[Problem]:
-    from .schemas import iter_schema_errors
+    from .schemas import conforms, iter_schema_errors
 
+    if conforms(SCHEMA, document):
+        return []
     problems = []
     for error in iter_schema_errors(SCHEMA, document):
         path: Path_ = tuple(error.absolute_path)

@@ -190,7 +190,8 @@ class PerformanceTracker:
                     names = file_names(directory, *self._utc_file_span(span_first, plan.end))
                     present = frozenset(day_file.day for day_file in
                                         directory.between(span_first, plan.end))
-                data = reader.window(aggregate, start, present, names, as_of, shift_span)
+                data = reader.window(aggregate, start, present, names, directory, as_of,
+                                     shift_span)
             reader.save_missing_days()
             return data
 
@@ -224,7 +225,8 @@ class PerformanceTracker:
     def _read_calendar(self, directory: Directory, plan: WindowPlan, as_of: datetime) -> WindowRead:
         assert plan.start is not None
         first_file, last_file = self._utc_file_span(plan.start, plan.end)
-        ledger = read_ledger(directory.between(first_file, last_file))
+        ledger = read_ledger(directory.between(first_file, last_file),
+                             newest_day=directory.newest_day)
         trades = [trade for trade in self._closed_trades(ledger.closed)
                   if plan.start <= trade.local_day <= plan.end]
         shifted = 0 if trades else sum(
@@ -241,17 +243,20 @@ class PerformanceTracker:
         assert plan.trades is not None
         _, last_file = self._utc_file_span(plan.end, plan.end)
         newest_first = list(reversed(directory.between(date.min, last_file)))
+        newest_day = directory.newest_day
         scans = []
         found = 0
         position = 0
         while position < len(newest_first):
-            scans.append(scan_file(newest_first[position]))
+            scans.append(scan_file(newest_first[position],
+                                   settled=newest_first[position].day != newest_day))
             position += 1
             found += sum(1 for t in scans[-1].trades
                          if t.record.is_closed and t.record.realized_at < as_of)
             if found >= plan.trades:
                 if position < len(newest_first):
-                    scans.append(scan_file(newest_first[position]))
+                    scans.append(scan_file(newest_first[position],
+                                           settled=newest_first[position].day != newest_day))
                     position += 1
                 found = _eligible_count(build_ledger(scans), as_of)
                 if found >= plan.trades:

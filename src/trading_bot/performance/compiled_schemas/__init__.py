@@ -1,0 +1,1 @@
+"""Validators generated from ``specs/`` by :mod:`..schema_codegen`; see :mod:`..schemas`."""
