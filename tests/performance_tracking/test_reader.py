@@ -168,6 +168,18 @@ BAD_CASES: list[tuple[str, dict[str, Any] | str | bytes, str]] = [
      "timestamp is not an ISO-8601 timestamp: 'yesterday'"),
     ("date-without-time", trade("B", entry="2026-03-02"),
      "timestamp is not an ISO-8601 timestamp: '2026-03-02'"),
+    # shapes datetime.fromisoformat takes but the trade-record schema does not
+    ("week-date", trade("B", entry="2026-W10-1T14:00:00Z"),
+     "timestamp is not an ISO-8601 timestamp: '2026-W10-1T14:00:00Z'"),
+    ("basic-time", trade("B", entry="2026-03-02T140000Z"),
+     "timestamp is not an ISO-8601 timestamp: '2026-03-02T140000Z'"),
+    ("offset-with-seconds", trade("B", entry="2026-03-02T14:00:00+01:00:30"),
+     "timestamp is not an ISO-8601 timestamp: '2026-03-02T14:00:00+01:00:30'"),
+    ("comma-fraction", trade("B", entry="2026-03-02T14:00:00,5Z"),
+     "timestamp is not an ISO-8601 timestamp: '2026-03-02T14:00:00,5Z'"),
+    ("huge-timestamp-is-quoted-short", trade("B", entry="2026-03-02T14:00:00Z" + "0" * 5000),
+     "timestamp is not an ISO-8601 timestamp: '2026-03-02T14:00:00Z00000000000000000000'... "
+     "(5020 characters)"),
     ("timestamp-overflows-after-offset", trade("B", entry="9999-12-31T23:30:00-01:00", exit=None,
                                                outcome="open"),
      "timestamp is outside the supported years 1970-8999: '9999-12-31T23:30:00-01:00'"),

@@ -7,6 +7,7 @@ days have their real 23 or 25 hours.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -19,24 +20,41 @@ SUPPORTED_YEARS = range(1970, 9000)
 TIMEZONE_ENV = "PERFORMANCE_SUMMARY_TIMEZONE"
 
 
+#: The instants ``specs/trade-record.schema.json`` admits, years aside (they get their own
+#: message): ``datetime.fromisoformat`` alone would also take week dates (``2026-W10-1``), basic
+#: times (``T1400``) and offsets with seconds, which the contract does not allow.
+INSTANT_SHAPE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]"
+                           r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?"
+                           r"(Z|[+-][0-9]{2}(:?[0-9]{2})?)?\Z")
+#: Longest part of a rejected value quoted in a message: a 1 MiB "timestamp" stays one line.
+SHOWN_VALUE_LENGTH = 40
+
+
+def shown(value: str) -> str:
+    """A value quoted for a message, cut to :data:`SHOWN_VALUE_LENGTH` characters."""
+    if len(value) <= SHOWN_VALUE_LENGTH:
+        return repr(value)
+    return f"{value[:SHOWN_VALUE_LENGTH]!r}... ({len(value)} characters)"
+
+
 def parse_instant(value: object, field: str) -> datetime:
     """Parse an ISO-8601 timestamp; ``Z`` and offsets are honoured, no offset means UTC."""
     if not isinstance(value, str):
         raise InvalidLineError(f"{field} must be an ISO-8601 string, got {type(value).__name__}")
-    if len(value) < 16 or value[10] not in "T ":
-        raise InvalidLineError(f"{field} is not an ISO-8601 timestamp: {value!r}")
+    if not INSTANT_SHAPE.match(value):
+        raise InvalidLineError(f"{field} is not an ISO-8601 timestamp: {shown(value)}")
     try:
         parsed = datetime.fromisoformat(value)
         instant = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
     except ValueError:
-        raise InvalidLineError(f"{field} is not an ISO-8601 timestamp: {value!r}") from None
+        raise InvalidLineError(f"{field} is not an ISO-8601 timestamp: {shown(value)}") from None
     except OverflowError:
         instant = None
     if instant is None or instant.year not in SUPPORTED_YEARS:
         # Local-day arithmetic in any timezone must stay inside the calendar.
         raise InvalidLineError(
             f"{field} is outside the supported years {SUPPORTED_YEARS[0]}-{SUPPORTED_YEARS[-1]}: "
-            f"{value!r}")
+            f"{shown(value)}")
     return instant
 
 
