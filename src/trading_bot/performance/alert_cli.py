@@ -128,6 +128,14 @@ def evaluate_targets(tracker: "PerformanceTracker", summary: "PerformanceSummary
 
     Everything between reading and writing the state happens under its lock, so two runs at
     once emit each event once.  Events reach the alert log before the state is saved.
+
+    The data judged is never older than the data the state was last computed from: ``summary``
+    was read before the lock, so when another run committed the state after it was read (the
+    state's ``committed_at`` is not before ``summary.generated_at``, the instant the tracker
+    took before reading), the window is read again under the lock and that summary is judged
+    (and its view returned, which may then be a moment newer than the report's summary).
+    Otherwise every earlier commit came from data read before ours, which ours contains: the
+    logs only grow.  The rolling trades and the newest log change are read under the lock.
     """
     from .target_report import TargetsView
 
@@ -138,10 +146,12 @@ def evaluate_targets(tracker: "PerformanceTracker", summary: "PerformanceSummary
     from .alerts import AlertEvaluator
     from .target_report import targets_view
 
-    rolling = _rolling(tracker, summary, targets)
-    newest = _newest_log_change(tracker) if any(
-        rule.metric == "stale_log" for rule in targets.health) else None
-    with AlertStateStore(paths.state).locked() as handle:
+    with AlertStateStore(paths.state).locked(clock=tracker.clock) as handle:
+        if handle.committed_at is not None and handle.committed_at >= summary.generated_at:
+            summary = _read_again(tracker, summary)
+        rolling = _rolling(tracker, summary, targets)
+        newest = _newest_log_change(tracker) if any(
+            rule.metric == "stale_log" for rule in targets.health) else None
         evaluation = AlertEvaluator(targets=targets, state=handle.state).run(
             summary, rolling=rolling, newest_log_at=newest)
         append_events(paths.log, evaluation.events)
@@ -171,6 +181,15 @@ def report_targets_view(tracker: "PerformanceTracker", summary: "PerformanceSumm
     evaluation = AlertEvaluator(targets=targets, state=state).run(
         summary, rolling=_rolling(tracker, summary, targets))
     return targets_view(evaluation, summary, source=str(targets.source), state=state)
+
+
+def _read_again(tracker: "PerformanceTracker",
+                summary: "PerformanceSummary") -> "PerformanceSummary":
+    """The same window as ``summary`` (same period, anchored on its last day), read now."""
+    period = summary.period
+    if period.window == "range":
+        return tracker.get_summary("range", period.start, period.end)
+    return tracker.get_summary(period.window, on=period.end, trades=period.trades_requested)
 
 
 def _rolling(tracker: "PerformanceTracker", summary: "PerformanceSummary",
@@ -206,11 +225,17 @@ def _newest_log_change(tracker: "PerformanceTracker") -> datetime | None:
 
 def acknowledge_alert(alert_id: str, paths: AlertPaths,
                       now: datetime) -> "tuple[AlertRecord, bool]":
-    """Record the acknowledgement in the state and the alert log; (record, newly acknowledged)."""
+    """Record the acknowledgement in the state and the alert log; (record, newly acknowledged).
+
+    ``now`` is cut to whole seconds, as evaluations cut theirs: with its microseconds an ack
+    could be logged as later than an evaluation of the same second that comes after it, and
+    the alert log's times would go back.
+    """
     from .alert_log import append_events
     from .alert_state import AlertStateStore, acknowledge
     from .alerts import acknowledgement_event
 
+    now = now.replace(microsecond=0)
     with AlertStateStore(paths.state).locked() as handle:
         state, record = acknowledge(handle.state, alert_id, now)
         new = state is not handle.state

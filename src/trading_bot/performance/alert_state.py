@@ -14,6 +14,15 @@ a crash leaves the old state or the new, never half of one.  The caller appends 
 alert log before committing the state: a crash between the two repeats an event next run
 rather than losing it.
 
+Why ``committed_at``: the lock orders the evaluations, but a run reads its summary before it
+takes the lock.  A run that read the logs, then waited (a slow machine, a long report), could
+judge data older than what the state already reflects and undo it: resolve an alert another
+run had just raised on newer lines, which that run then raises again (a phantom episode, and
+with both in one second a duplicated event id).  Every write stamps the state with the time of
+the commit (never earlier than the previous stamp), so a run holding the lock can tell that
+someone committed after its summary was read and read again (see
+:func:`.alert_cli.evaluate_targets`).
+
 A state file that cannot be read (corrupt, or written by another version) is set aside with a
 warning and the run starts from an empty state: alerts still firing will be emitted again,
 which is noisy but never silent.
@@ -26,10 +35,10 @@ import logging
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from .decimals import canonical
 from .durability import write_atomic
@@ -135,9 +144,15 @@ class AlertRecord:
 
 @dataclass(frozen=True)
 class AlertState:
-    """Every remembered fingerprint; an immutable value (updates return a new state)."""
+    """Every remembered fingerprint; an immutable value (updates return a new state).
+
+    ``committed_at`` is when a run last wrote the state (None: never, or a file from before
+    the stamp existed).  It is bookkeeping of the file, not alert state: it does not take part
+    in equality, so an evaluation that changes no record still writes nothing.
+    """
 
     records: Mapping[str, AlertRecord] = field(default_factory=dict)
+    committed_at: datetime | None = field(default=None, compare=False)
 
     def get(self, fingerprint: str) -> AlertRecord | None:
         return self.records.get(fingerprint)
@@ -154,8 +169,11 @@ class AlertState:
 
     def to_json(self) -> str:
         alerts = [record.to_dict() for _, record in sorted(self.records.items())]
-        return json.dumps({"version": STATE_VERSION, "alerts": alerts}, indent=1,
-                          ensure_ascii=False) + "\n"
+        document: dict[str, Any] = {"version": STATE_VERSION}
+        if self.committed_at is not None:
+            document["committed_at"] = format_instant(self.committed_at)
+        document["alerts"] = alerts
+        return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> "AlertState":
@@ -167,10 +185,15 @@ class AlertState:
             records = [AlertRecord.from_dict(item) for item in data["alerts"]]
         except (KeyError, TypeError, ArithmeticError) as exc:
             raise ValueError(f"malformed record: {exc!r}") from None
-        return cls({record.fingerprint: record for record in records})
+        return cls({record.fingerprint: record for record in records},
+                   committed_at=_parse_optional(data.get("committed_at")))
 
 
 EMPTY_STATE = AlertState()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def acknowledge(state: AlertState, alert_id: str, now: datetime) -> tuple[AlertState, AlertRecord]:
@@ -206,6 +229,11 @@ class StateHandle:
         self.original = state
         self.state = state
 
+    @property
+    def committed_at(self) -> datetime | None:
+        """When a run last wrote the state: data read before then may be older than it."""
+        return self.original.committed_at
+
 
 class AlertStateStore:
     """``alert-state`` JSON file plus its lock file, next to the alert log."""
@@ -240,10 +268,12 @@ class AlertStateStore:
         return EMPTY_STATE
 
     @contextmanager
-    def locked(self) -> Iterator[StateHandle]:
+    def locked(self, clock: Callable[[], datetime] = _utc_now) -> Iterator[StateHandle]:
         """Hold the lock, yield the current state, write the handle's state back if changed.
 
-        An exception inside the block leaves the file untouched.
+        The written state is stamped ``committed_at``: ``clock()`` (the clock the caller's
+        summaries are dated by), or the previous stamp if the clock went back.  An exception
+        inside the block leaves the file untouched.
         """
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -258,8 +288,12 @@ class AlertStateStore:
             handle = StateHandle(self.load())
             yield handle
             if handle.state != handle.original:
+                stamp = clock()
+                if handle.committed_at is not None and handle.committed_at > stamp:
+                    stamp = handle.committed_at
+                committed = replace(handle.state, committed_at=stamp)
                 try:
-                    write_atomic(self.path, handle.state.to_json())
+                    write_atomic(self.path, committed.to_json())
                 except OSError as exc:
                     raise PerformanceError(f"{self.path}: cannot write alert state: "
                                            f"{exc.strerror or exc}") from None

@@ -263,9 +263,15 @@ def _new_record(result: RuleResult, now: datetime) -> AlertRecord:
 
 
 def event_id(fingerprint: str, now: datetime, reason: str) -> str:
-    """``<fingerprint>-<UTC time>-<reason>``: unique per event (one evaluation emits at most one
-    event per fingerprint, and runs are serialised by the state lock), readable, and ``ack``
-    finds the alert from its first part."""
+    """``<fingerprint>-<UTC time>-<reason>``: readable, and ``ack`` finds the alert from its
+    first part.
+
+    Unique per event because one evaluation emits at most one event per fingerprint, runs are
+    serialised by the state lock and never judge older data than the last commit (see
+    :func:`.alert_cli.evaluate_targets`).  The one exception the schema's whole-second time
+    allows: an alert that fires, resolves and fires again within one second (data flapping
+    across the whole hysteresis band that fast) repeats its ``first`` id.
+    """
     return f"{fingerprint}-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}-{reason}"
 
 

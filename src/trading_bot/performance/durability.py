@@ -2,12 +2,15 @@
 
 Two ways to write, one for each kind of file: :func:`write_atomic` replaces a whole file
 (exports, the alert state) and :func:`append_line` adds one line to an append-only log (trade
-lines written by hand, the alert log).
+lines written by hand, the alert log).  ``tests/performance_tracking/test_crash.py`` SIGKILLs
+real runs mid-write to hold both to it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -22,6 +25,13 @@ except ImportError:  # pragma: no cover - not POSIX: O_APPEND alone still keeps 
 #: How long a file's non-newline tail must stay unchanged before it is treated as torn.
 TORN_TAIL_SETTLE_SECONDS = 0.02
 TORN_TAIL_CHECKS = 5
+#: A temp file of :func:`write_atomic` untouched for this long was left by a killed writer (a
+#: live write takes milliseconds), and later writes into its directory remove it.
+STALE_TEMP_SECONDS = 3600.0
+#: ``.TARGET.XXXXXXXX.tmp``: what ``mkstemp`` makes with write_atomic's prefix and suffix.
+_TEMP_NAME = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp\Z")
+#: Per directory: the stale temp files the first write of this process found, by target name.
+_STALE_TEMPS: dict[str, dict[str, list[str]]] = {}
 
 
 def fsync_directory(directory: Path) -> None:
@@ -57,11 +67,14 @@ def _new_file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, *, stale_temps_of: re.Pattern[str] | None = None) -> None:
     """Replace ``path`` with ``text`` so readers see the old or the new file, never a mix.
 
     Temp file in the same directory, fsync, ``os.replace``, then the directory's fsync: used for
-    report exports and the alert state alike.
+    report exports and the alert state alike.  A writer killed before the rename leaves its temp
+    file (hidden, never read as ``path``); once the write is done, temp files left that way for
+    target names matching ``stale_temps_of`` (default: ``path``'s own name) are removed, see
+    :func:`remove_stale_temps`.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_dir() and not path.is_symlink():
@@ -79,6 +92,45 @@ def write_atomic(path: Path, text: str) -> None:
         Path(temp_name).unlink(missing_ok=True)
         raise
     fsync_directory(path.parent)
+    remove_stale_temps(path.parent, stale_temps_of or re.compile(re.escape(path.name) + r"\Z"))
+
+
+def remove_stale_temps(directory: Path, targets: re.Pattern[str]) -> int:
+    """Delete the temp files killed writes of ``targets`` left in ``directory``; how many.
+
+    Without this they pile up, one per crash, for ever: ``mkstemp`` never reuses a name.  The
+    directory is listed once per process (a backfill writes hundreds of exports into one
+    directory), and only names :func:`write_atomic` creates, for a target name matching
+    ``targets`` and untouched for :data:`STALE_TEMP_SECONDS`, are removed, so a concurrent
+    writer's temp file and anybody else's files are left alone.
+    """
+    key = os.path.abspath(directory)
+    found = _STALE_TEMPS.get(key)
+    if found is None:
+        found = _STALE_TEMPS[key] = _find_stale_temps(directory)
+    removed = 0
+    for target in [target for target in found if targets.match(target)]:
+        for name in found.pop(target):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(key, name))
+                removed += 1
+    return removed
+
+
+def _find_stale_temps(directory: Path) -> dict[str, list[str]]:
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    found: dict[str, list[str]] = {}
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                match = _TEMP_NAME.match(entry.name)
+                with contextlib.suppress(OSError):
+                    if match and entry.is_file(follow_symlinks=False) \
+                            and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        found.setdefault(match["target"], []).append(entry.name)
+    except OSError:
+        pass
+    return found
 
 
 def append_line(path: Path, data: bytes) -> None:

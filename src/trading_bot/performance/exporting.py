@@ -5,7 +5,10 @@ reloads, and a half-written file would blank a dashboard.  So: temp file in the 
 fsync, ``os.replace``; and ``generated_at`` alone never counts as a change (the JSON is compared
 by a checksum of its content without the volatile keys, the Markdown by a checksum of its bytes;
 the Markdown carries no ``generated_at``).  An in-progress window does change between runs: its
-``as_of`` and the ages of open positions move with the clock.
+``as_of`` and the ages of open positions move with the clock.  A run killed mid-write leaves a
+hidden temp file (never an export name); the next export into the directory removes those of
+any export name once they are an hour old (a daily export's name changes every day, so sweeping
+only its own name would leave yesterday's behind).
 
 File names are built only from the validated window kind, its dates and its trade count, then
 checked against :data:`EXPORT_NAME` again, so nothing read from a log can steer a write outside
@@ -124,11 +127,11 @@ def export_summary(summary: PerformanceSummary, document: dict[str, Any], markdo
     json_path = export_path(output_dir, summary, "json")
     json_changed = not _same_json(json_path, document)
     if json_changed:
-        write_atomic(json_path, summary_json(document))
+        write_atomic(json_path, summary_json(document), stale_temps_of=EXPORT_NAME)
     results.append(ExportResult(json_path, json_changed))
     md_path = export_path(output_dir, summary, "md")
     md_changed = not _same_text(md_path, markdown)
     if md_changed:
-        write_atomic(md_path, markdown)
+        write_atomic(md_path, markdown, stale_temps_of=EXPORT_NAME)
     results.append(ExportResult(md_path, md_changed))
     return results
