@@ -115,10 +115,14 @@ def warnings_of(caplog: pytest.LogCaptureFixture) -> list[str]:
 
 
 def cli(*args: object, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """A real run from an empty working directory: no ``config/dashboard-targets.yaml`` of the
+    repository's can turn these cache runs into target runs."""
     env = dict(os.environ)
     env.pop(TZ_ENV, None)
-    return subprocess.run([sys.executable, "-m", "trading_bot.performance", *map(str, args)],
-                          capture_output=True, text=True, env=env, timeout=timeout)
+    with tempfile.TemporaryDirectory() as neutral:
+        return subprocess.run([sys.executable, "-m", "trading_bot.performance", *map(str, args)],
+                              capture_output=True, text=True, env=env, timeout=timeout,
+                              cwd=neutral)
 
 
 def cache_tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
