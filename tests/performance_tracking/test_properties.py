@@ -439,3 +439,21 @@ def test_arbitrary_bytes_never_raise_and_every_line_is_accounted(fuzz_file: DayF
     assert len(ledger.bad_lines) == len(bad)
     assert (len(ledger.closed) + len(ledger.open) + len(ledger.duplicates) + len(ledger.superseded)
             + len(ledger.reopened)) == len(good)
+
+
+# --------------------------------------------------------------------------------------------
+# The cache's spelling of a line's extras: the memoised encoding never mixes up equal values
+
+EXTRA_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.text(max_size=3),
+                         st.sampled_from([Decimal("1"), Decimal("1.0"), Decimal("0.10")]),
+                         st.lists(st.integers(0, 2), max_size=2))
+
+
+@given(st.lists(st.dictionaries(st.sampled_from(["confidence", "regime", "tag"]), EXTRA_VALUES,
+                                min_size=1, max_size=3), min_size=1, max_size=6))
+def test_stored_extras_are_spelled_as_json_would_spell_them(all_extras: list[dict[str, Any]]) -> None:
+    """``True``, ``1`` and ``Decimal("1.0")`` are equal dictionary keys, but not equal text."""
+    from trading_bot.performance.cache_codec import _encode_extras
+
+    for extras in all_extras:
+        assert _encode_extras(extras) == json.dumps(extras, default=str, sort_keys=True)

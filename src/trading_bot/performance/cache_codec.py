@@ -68,8 +68,8 @@ def line_row(logged: LoggedTrade, trade: ClosedTrade | None) -> tuple[Any, ...]:
     record = logged.record
     misplaced = logged.is_misplaced
     inconsistent = trade is not None and record.is_inconsistent
-    extras = json.dumps(record.extras, default=str, sort_keys=True) if record.extras else None
-    indicators = json.dumps(list(record.indicators_used)) if record.indicators_used else None
+    extras = _encode_extras(record.extras) if record.extras else None
+    indicators = _encode_indicators(record.indicators_used) if record.indicators_used else None
     return (
         logged.file_name, logged.line, record.order_id, logged.digest,
         1 if trade is not None else 0,
@@ -84,6 +84,26 @@ def line_row(logged: LoggedTrade, trade: ClosedTrade | None) -> tuple[Any, ...]:
         _text(trade.r_multiple) if trade else None,
         record.entry_type, record.exit_reasoning, indicators, extras,
     )
+
+
+@lru_cache(maxsize=4096)
+def _encode_indicators(names: tuple[str, ...]) -> str:
+    """Encoded once per distinct list, as :func:`_indicators` decodes it (cold rebuilds)."""
+    return json.dumps(list(names))
+
+
+def _encode_extras(extras: Any) -> str:
+    """Extras whose values are all text or null (the usual ``confidence: "low"``) are encoded
+    once per distinct set.  Only those: ``True == 1 == Decimal("1.0")`` as cache keys, yet
+    each is spelled differently."""
+    if all(value is None or type(value) is str for value in extras.values()):
+        return _encode_text_extras(tuple(sorted(extras.items())))
+    return json.dumps(extras, default=str, sort_keys=True)
+
+
+@lru_cache(maxsize=4096)
+def _encode_text_extras(items: tuple[tuple[str, str | None], ...]) -> str:
+    return json.dumps(dict(items), sort_keys=True)
 
 
 @lru_cache(maxsize=4096)
