@@ -74,7 +74,7 @@ def evaluate(tracker: PerformanceTracker, rules: Targets, paths: AlertPaths,
              window: str = "daily", **kwargs: Any) -> TargetsView:
     """What one CLI run does: summary, evaluation under the state lock, log and state writes."""
     summary = tracker.get_summary(window, **kwargs)
-    return evaluate_targets(tracker, summary, rules, paths)
+    return evaluate_targets(tracker, summary, rules, paths).view
 
 
 def paths_for(logs: Path) -> AlertPaths:

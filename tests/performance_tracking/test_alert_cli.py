@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from trading_bot.performance import alert_cli, cli
+from trading_bot.performance import PerformanceTracker, alert_cli, cli
 from trading_bot.performance.alert_state import AlertStateStore
 from trading_bot.performance.schemas import schema_errors
 from trading_bot.performance.watch import Stopper, watch
@@ -359,3 +359,91 @@ def test_the_newest_log_change_feeds_the_stale_rule(tmp_path: Path) -> None:
     assert abs(int(stale["actual"]) - expected) < 30
     if since_midnight > timedelta(minutes=3):
         assert stale["status"] == "breached" and code == EXIT_BREACH
+
+
+def test_runs_after_a_resolution_leave_the_export_of_a_finished_period_alone(
+        tmp_path: Path) -> None:
+    """README: a cron job re-exporting unchanged data leaves bytes and mtimes alone.  The run
+    that resolves an alert says ``resolved``; the runs after it must say the same, not
+    ``none``, or each rewrites the export once more."""
+    logs = tmp_path / "logs"
+    rules = tmp_path / "targets.yaml"
+    rules.write_text("daily_pl_target: 30\n", encoding="utf-8")
+    for day, net in (("2024-03-04", "40"), ("2024-03-05", "10"), ("2024-03-06", "35"),
+                     ("2024-03-07", "31"), ("2024-03-08", "50")):       # Tuesday falls behind
+        outcomes(logs, instant(f"{day}T14:00:00Z"), "w", net=net, prefix=day)
+    week = ("--window", "weekly", "--date", "2024-03-06", "--logs-dir", logs, "--targets", rules,
+            "--export", "--output-dir", tmp_path / "out", "--format", "json")
+    assert main(*week)[0] == EXIT_BREACH
+    outcomes(logs, instant("2024-03-05T16:00:00Z"), "w", net="25", prefix="late")
+    code, out, _ = main(*week)                   # Tuesday's alert resolves
+    assert code == EXIT_OK
+    tuesday, = [result for result in json.loads(out)["targets"]["results"]
+                if result["rule"] == "daily_pl_target" and result["period"] == "2024-03-05"]
+    assert tuesday["alert"] == "resolved"
+    exports = sorted((tmp_path / "out").iterdir())
+    written = [path.stat().st_mtime_ns for path in exports]
+    for _ in range(2):
+        code, out, err = main(*week)
+        assert code == EXIT_OK and "wrote:" not in err, err
+        assert err.count("unchanged: ") == 2
+        assert [result["alert"] for result in json.loads(out)["targets"]["results"]
+                if result["rule"] == "daily_pl_target" and result["period"] == "2024-03-05"] == [
+            "resolved"]
+    assert [path.stat().st_mtime_ns for path in exports] == written
+
+
+def test_the_report_shows_the_summary_the_targets_were_judged_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another run commits between this run's read and its lock, so the window is read again
+    under the lock (test_concurrency pins the re-read down); the report and the export must
+    show that summary, not the earlier read next to the newer targets table."""
+    logs = tmp_path / "logs"
+    recent(logs, "w" * 10, prefix="W")
+    rules = tmp_path / "targets.yaml"
+    rules.write_text("alerts: {rules: [{name: wr, metric: win_rate, window: rolling, trades: 10, "
+                     "warn: 50}]}\ndata_health: {missing_log_file: {enabled: false}}\n",
+                     encoding="utf-8")
+    real = alert_cli.evaluate_targets
+
+    def another_run_commits_first(tracker: Any, summary: Any, *rest: Any) -> Any:
+        now = datetime.now(UTC).replace(microsecond=0)
+        outcomes(logs, now - timedelta(seconds=50), "l" * 8, step=timedelta(seconds=2),
+                 prefix="L")
+        other = PerformanceTracker(logs)
+        real(other, other.get_summary("rolling", trades=10), *rest)
+        return real(tracker, summary, *rest)
+
+    monkeypatch.setattr(alert_cli, "evaluate_targets", another_run_commits_first)
+    code, out, _ = main("--window", "rolling", "--trades", "10", "--logs-dir", logs, "--targets",
+                        rules, "--format", "json", "--export", "--output-dir", tmp_path / "out")
+    assert code == EXIT_BREACH
+    exported, = (tmp_path / "out").glob("*.json")
+    for document in (json.loads(out), json.loads(exported.read_text(encoding="utf-8"))):
+        judged, = document["targets"]["results"]
+        assert judged["actual"] == "0.2"
+        assert document["metrics"]["win_rate"] == "0.2"        # not the 10 wins read first
+        assert document["metrics"]["closed_trades"] == 10
+
+
+@pytest.mark.parametrize("output", ["json", "text"])
+def test_a_run_without_a_targets_file_imports_no_yaml_and_no_alert_module(
+        tmp_path: Path, output: str) -> None:
+    logs = tmp_path / "logs"
+    recent(logs, "w" * 3)
+    script = ("import sys\n"
+              "from trading_bot.performance.cli import main\n"
+              f"code = main(['--logs-dir', 'logs', '--format', {output!r}])\n"
+              "print(sorted(name for name in sys.modules if name == 'yaml' or name.startswith("
+              "('trading_bot.performance.alert', 'trading_bot.performance.target', "
+              "'jsonschema'))), file=sys.stderr)\n"
+              "sys.exit(code)\n")
+    env = {key: value for key, value in os.environ.items()
+           if key != "PERFORMANCE_SUMMARY_TIMEZONE"}
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == EXIT_OK, done.stderr
+    assert "none configured" in done.stdout
+    imported = done.stderr.strip().splitlines()[-1]
+    assert imported == "['trading_bot.performance.alert_cli', " \
+                       "'trading_bot.performance.target_report']", imported

@@ -20,14 +20,17 @@ from pathlib import Path
 import pytest
 
 from trading_bot.performance import PerformanceError, PerformanceTracker
-from trading_bot.performance.alert_log import JsonLogFormatter, append_events, log_event
+from trading_bot.performance.alert_cli import acknowledge_alert, report_targets_view
+from trading_bot.performance.alert_log import (JsonLogFormatter, append_documents, append_events,
+                                               deliver, log_event)
 from trading_bot.performance.alert_rules import (BREACHED, HISTORICAL, IN_PROGRESS,
                                                  INSUFFICIENT, MET, NO_TRADES, UNDEFINED,
                                                  Identity, judge, Inputs)
-from trading_bot.performance.alert_state import (AlertState, AlertStateStore, acknowledge,
-                                                 STATE_VERSION)
+from trading_bot.performance.alert_state import (AlertState, AlertStateStore, PendingEvents,
+                                                 acknowledge, STATE_VERSION)
 from trading_bot.performance.alerts import (ALERT_FIRING, ALERT_INHIBITED, ALERT_SILENCED,
-                                            AlertEvaluator, AlertEvent, format_value, transition)
+                                            AlertEvaluator, AlertEvent, acknowledgement_event,
+                                            format_value, transition)
 from trading_bot.performance.render_markdown import render_markdown
 from trading_bot.performance.render_text import render_text
 from trading_bot.performance.schemas import schema_errors
@@ -70,7 +73,7 @@ def test_rolling_win_rate_at_55_against_60_writes_and_logs_one_warn_alert(
     event, = events(paths)
     fingerprint = event["fingerprint"]
     assert event == {
-        "schema_version": 1, "id": f"{fingerprint}-20260302T180000Z-first",
+        "schema_version": 1, "id": f"{fingerprint}-20260302T180000Z-first-1",
         "fingerprint": fingerprint, "rule": "rolling_win_rate", "metric": "win_rate",
         "window": "rolling-20", "period": "latest", "period_start": MONDAY,
         "period_end": MONDAY, "scope": {}, "actual": "0.55", "target": "0.6",
@@ -408,7 +411,8 @@ data_health:
     assert [r.status for r in second.results if r.rule.window == "day"] == [BREACHED]
 
 
-def test_a_missing_weekday_file_alerts_and_inhibits_that_days_metric_alerts(logs: Path) -> None:
+def test_missing_weekday_files_are_one_alert_that_names_them_and_inhibits_those_days(
+        logs: Path) -> None:
     outcomes(logs, instant("2026-03-02T14:00:30Z"), "w" * 6, prefix="M")      # Monday
     outcomes(logs, instant("2026-03-04T14:00:30Z"), "l" * 6, prefix="W")      # Wednesday
     rules = targets("""
@@ -418,24 +422,88 @@ alerts:
     - {name: wed_rate, metric: win_rate, window: rolling, trades: 6, warn: 50}
 """)
     tracker = PerformanceTracker(logs, clock=Clock("2026-03-09T08:00:00Z"))  # next Monday
-    view = evaluate(tracker, rules, paths_for(logs), window="weekly", on=date(2026, 3, 4))
-    missing = [r for r in view.results if r.rule.metric == "missing_log_file"]
-    assert [(r.period_start.isoformat(), r.status) for r in missing] == [
-        ("2026-03-02", MET), ("2026-03-03", BREACHED), ("2026-03-04", MET),
-        ("2026-03-05", BREACHED), ("2026-03-06", BREACHED)]       # weekend: not expected
+    paths = paths_for(logs)
+    view = evaluate(tracker, rules, paths, window="weekly", on=date(2026, 3, 4))
+    missing, = [r for r in view.results if r.rule.metric == "missing_log_file"]
+    assert (missing.status, missing.actual, missing.identity.period) == (
+        BREACHED, Decimal(3), "2026-W10")
+    assert missing.days == (date(2026, 3, 3), date(2026, 3, 5), date(2026, 3, 6))  # no weekend
     daily = {r.period_start.isoformat(): view.alerting[r.fingerprint] for r in view.results
              if r.rule.name == "daily_pl_target" and r.status == BREACHED}
     assert daily == {"2026-03-03": ALERT_INHIBITED, "2026-03-04": ALERT_FIRING,
                      "2026-03-05": ALERT_INHIBITED, "2026-03-06": ALERT_INHIBITED}
-    messages = [event["message"] for event in events(paths_for(logs))]
-    assert "missing_log_file: no log file for trading day 2026-03-03 (2026-03-03.jsonl)" in messages
-    assert "daily_pl -48.00 < target 10.00 (day 2026-03-04)" in messages
+    found = [event for event in events(paths) if event["metric"] == "missing_log_file"]
+    assert [(event["reason"], event["actual"], event["message"]) for event in found] == [
+        ("first", "3", "missing_log_file: 3 trading days without a log file (weekly 2026-W10: "
+                       "3 of 5 trading days): 2026-03-03, 2026-03-05, 2026-03-06")]
+    assert "daily_pl -48.00 < target 10.00 (day 2026-03-04)" in [
+        event["message"] for event in events(paths)]
     assert view.breached
-    # the file turns up (restored from a backup): the alert resolves
+    row, = [row for row in target_rows(view) if row.rule == "missing_log_file"]
+    assert (row.actual, row.judged_on) == ("3 missing", "weekly 2026-W10: 3 of 5 trading days")
+    # one file turns up: still firing, nothing new; all of them: the one alert resolves
     write_log(logs, "2026-03-03", closed("LATE", instant("2026-03-03T15:00:00Z")))
-    evaluate(tracker, rules, paths_for(logs), window="weekly", on=date(2026, 3, 4))
-    assert ("missing_log_file: 2026-03-03.jsonl is present now (resolved)"
-            in [event["message"] for event in events(paths_for(logs))])
+    evaluate(tracker, rules, paths, window="weekly", on=date(2026, 3, 4))
+    assert [event["metric"] for event in events(paths)].count("missing_log_file") == 1
+    for day in ("2026-03-05", "2026-03-06"):
+        write_log(logs, day, closed(f"LATE{day}", instant(f"{day}T15:00:00Z")))
+    evaluate(tracker, rules, paths, window="weekly", on=date(2026, 3, 4))
+    found = [event for event in events(paths) if event["metric"] == "missing_log_file"]
+    assert [(event["reason"], event["message"]) for event in found][1:] == [
+        ("resolved", "missing_log_file: every trading day has its log file now (weekly "
+                     "2026-W10: 0 of 5 trading days): resolved")]
+
+
+def test_a_rolling_window_over_months_of_sparse_logs_raises_one_missing_file_alert(
+        logs: Path) -> None:
+    """The storm: one alert per weekday without a file (67 here) in one run."""
+    for week in range(8):                         # a file every other Monday, Jan to Apr
+        day = date(2026, 1, 5) + timedelta(weeks=2 * week)
+        outcomes(logs, instant(f"{day}T14:00:30Z"), "wl", prefix=f"S{week}-")
+    rules = targets("win_rate_target: 10\n")
+    clock = Clock("2026-04-20T12:00:00Z")
+    paths = paths_for(logs)
+    for _ in range(2):                            # a day later: the same alert, no news
+        view = evaluate(PerformanceTracker(logs, clock=clock), rules, paths, window="rolling",
+                        trades=16)
+        clock.advance(days=1)
+    missing, = [r for r in view.results if r.rule.metric == "missing_log_file"]
+    assert (missing.identity.window, missing.identity.period) == ("rolling-16", "latest")
+    event, = events(paths)
+    assert event["actual"] == "67" and event["window"] == "rolling-16"
+    assert event["message"] == (
+        "missing_log_file: 67 trading days without a log file (rolling last 16 closed trades "
+        "to 2026-04-20: 67 of 75 trading days): 2026-01-06, 2026-01-07, 2026-01-08, "
+        "2026-01-09, 2026-01-12 and 62 more")
+    assert missing.actual == Decimal(68)          # the next day is missing too: no new event
+
+
+def test_no_missing_file_alarm_for_days_before_the_first_log_file(logs: Path) -> None:
+    """A new install: the bot's first log file is from Wednesday; Monday and Tuesday of the
+    month were not missed, the bot had not started, so they are neither missing files nor
+    days that missed a daily target.  Before any file: nothing is expected."""
+    rules = targets("win_rate_target: 10\ndaily_pl_target: 5\n")
+    tracker = PerformanceTracker(logs, clock=Clock("2026-03-09T08:00:00Z"))
+    paths = paths_for(logs)
+    logs.mkdir()
+    view = evaluate(tracker, rules, paths, window="monthly")
+    assert [r for r in view.results if r.rule.window in ("health", "day")] == []
+    for day in ("2026-03-04", "2026-03-05", "2026-03-06"):
+        outcomes(logs, instant(f"{day}T14:00:30Z"), "w", prefix=day)
+    view = evaluate(tracker, rules, paths, window="monthly")
+    missing, = [r for r in view.results if r.rule.metric == "missing_log_file"]
+    assert (missing.status, missing.actual, missing.context) == (
+        MET, Decimal(0), "monthly 2026-03: 0 of 3 trading days")
+    assert missing.note == ("days before the first log file (2026-03-04) are not expected to "
+                            "have one")
+    assert [(r.identity.period, r.status) for r in view.results if r.rule.window == "day"] == [
+        ("2026-03-04", MET), ("2026-03-05", MET), ("2026-03-06", MET),
+        ("2026-03-09", IN_PROGRESS)]                     # the weekend is not a trading day
+    assert not view.breached and events(paths) == []
+    # the API without the directory's facts expects every trading day, as before
+    evaluation = AlertEvaluator(targets=rules).run(tracker.get_summary("monthly"))
+    missing, = [r for r in evaluation.results if r.rule.metric == "missing_log_file"]
+    assert missing.days == (date(2026, 3, 2), date(2026, 3, 3))
 
 
 def test_a_stale_log_while_the_market_is_open(logs: Path) -> None:
@@ -650,7 +718,12 @@ def test_an_unreadable_state_is_set_aside_with_a_warning(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "state.json"
     for content in ("{not json", json.dumps({"version": 99, "alerts": []}),
-                    json.dumps({"version": STATE_VERSION, "alerts": [{"fingerprint": "x"}]})):
+                    json.dumps({"version": STATE_VERSION, "alerts": [{"fingerprint": "x"}]}),
+                    json.dumps({"version": 2, "alerts": [], "pending": [{"id": "x"}]}),
+                    json.dumps({"version": 2, "alerts": [], "pending": {
+                        "alert_log_offset": 0, "events": [{"no": "id"}]}}),
+                    json.dumps({"version": 2, "alerts": [], "pending": {
+                        "alert_log_offset": -1, "events": []}})):
         path.write_text(content, encoding="utf-8")
         with caplog.at_level(logging.WARNING):
             assert AlertStateStore(path).load().records == {}
@@ -668,3 +741,138 @@ def test_the_state_is_written_only_when_it_changes(tmp_path: Path) -> None:
         handle.state = AlertState({"x": None})              # type: ignore[dict-item]
         raise RuntimeError("evaluation failed")
     assert not store.path.exists()                          # an error leaves the file alone
+
+
+def test_events_left_pending_by_an_interrupted_run_reach_the_log_exactly_once(
+        logs: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The outbox: a run saves the state with its events pending before it appends them.
+
+    Its append fails here (the alert log's name is taken by a directory), as a kill would
+    stop it, so the state holds the event pending and the log has nothing.  The next run
+    appends that very event (its id and time, not a new one), logs its WARNING record and
+    clears it; a state that still lists an event the log holds (a kill after the append)
+    appends nothing.
+    """
+    outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 11 + "l" * 9)
+    paths = paths_for(logs)
+    clock = Clock(f"{MONDAY}T18:00:00Z")
+    paths.log.mkdir(parents=True)
+    with pytest.raises(PerformanceError, match="cannot append to the alert log"):
+        evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
+    interrupted = paths.state.read_bytes()
+    document = json.loads(interrupted)
+    assert document["version"] == STATE_VERSION == 2
+    decided, = document["pending"]["events"]
+    assert decided["id"].endswith("-20260302T180000Z-first-1")
+    assert document["alerts"][0]["last_event_id"] == decided["id"]
+
+    paths.log.rmdir()
+    clock.advance(minutes=1)
+    with caplog.at_level(logging.WARNING, logger="trading_bot.performance.alerts"):
+        view = evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
+    assert view.breached and events(paths) == [decided]
+    assert [record.alert_id for record in caplog.records] == [decided["id"]]
+    assert "pending" not in json.loads(paths.state.read_bytes())
+
+    caplog.clear()
+    paths.state.write_bytes(interrupted)          # killed after the append, before the save
+    clock.advance(minutes=1)
+    with caplog.at_level(logging.WARNING, logger="trading_bot.performance.alerts"):
+        evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
+    assert events(paths) == [decided] and caplog.records == []
+    assert AlertStateStore(paths.state).load().pending is None
+    # reports never deliver: they only read the state
+    paths.state.write_bytes(interrupted)
+    report_targets_view(PerformanceTracker(logs, clock=clock), PerformanceTracker(
+        logs, clock=clock).get_summary("daily"), targets(ROLLING_20), paths)
+    assert paths.state.read_bytes() == interrupted
+
+
+def test_an_acknowledgement_goes_through_the_outbox_too(logs: Path) -> None:
+    outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 11 + "l" * 9)
+    paths = paths_for(logs)
+    evaluate(PerformanceTracker(logs, clock=Clock(f"{MONDAY}T18:00:00Z")), targets(ROLLING_20),
+             paths)
+    first, = events(paths)
+    log = paths.log.read_bytes()
+    paths.log.unlink()
+    paths.log.mkdir()
+    with pytest.raises(PerformanceError, match="cannot append to the alert log"):
+        acknowledge_alert(first["id"], paths, instant(f"{MONDAY}T18:05:00Z"))
+    paths.log.rmdir()
+    paths.log.write_bytes(log)
+    # the next ack finds the first one pending: delivered, not acknowledged twice
+    record, new = acknowledge_alert(first["id"], paths, instant(f"{MONDAY}T18:06:00Z"))
+    assert not new and record.acknowledged_at == instant(f"{MONDAY}T18:05:00Z")
+    assert [(event["reason"], event["id"].rsplit("-", 1)[1]) for event in events(paths)] == [
+        ("first", "1"), ("acknowledged", "2")]
+
+
+def test_a_version_1_state_file_is_read_and_rewritten_as_version_2(logs: Path) -> None:
+    """What the previous release wrote: no outbox, no event sequence numbers."""
+    outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 11 + "l" * 9)
+    paths = paths_for(logs)
+    clock = Clock(f"{MONDAY}T18:00:00Z")
+    evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
+    document = json.loads(paths.state.read_text(encoding="utf-8"))
+    document["version"] = 1
+    for alert in document["alerts"]:
+        del alert["sequence"]
+        alert["last_event_id"] = alert["last_event_id"].rsplit("-", 1)[0]
+    paths.state.write_text(json.dumps(document), encoding="utf-8")
+    record, = AlertStateStore(paths.state).load().records.values()
+    assert record.sequence == 0 and record.status == "firing"
+    clock.advance(hours=4)
+    evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
+    assert [event["id"].split("-", 2)[2] for event in events(paths)] == [
+        "first-1", "repeat_interval_elapsed-1"]         # the first id of the log has no number
+    assert json.loads(paths.state.read_text(encoding="utf-8"))["version"] == 2
+
+
+def test_event_ids_are_unique_when_an_alert_fires_resolves_and_fires_within_a_second() -> None:
+    rules = targets("win_rate_target: 60\n")
+    rule = rules.rules[0]
+    identity = Identity(rule.name, rule.metric, "daily", MONDAY, Scope())
+    now = instant(f"{MONDAY}T12:00:00.100Z")
+    state, ids = AlertState(), []
+    for status, actual, moment in ((BREACHED, "0.5", now), (MET, "0.7", now),
+                                   (BREACHED, "0.5", now + timedelta(milliseconds=800))):
+        state, emitted, _ = transition(state, [_result(rule, identity, status, Decimal(actual))],
+                                       rules, moment)
+        ids += [event.id for event in emitted]
+    assert len(ids) == len(set(ids)) == 3
+    assert [event_id.split("-", 1)[1] for event_id in ids] == [
+        "20260302T120000Z-first-1", "20260302T120000Z-resolved-2", "20260302T120000Z-first-3"]
+    state, record = acknowledge(state, ids[-1], now)
+    assert record.sequence == 4
+    assert acknowledgement_event(record, now).id.endswith("-acknowledged-4")
+    for event_id in ids:
+        assert schema_errors("performance-alert", {**_any_event(), "id": event_id}) == []
+
+
+def _any_event() -> dict:
+    return AlertEvent(
+        id="0123456789abcdef-20260302T180000Z-first-1", fingerprint="0123456789abcdef", rule="r",
+        metric="win_rate", window="rolling-20", period="latest", period_start=None,
+        period_end=None, scope=Scope(), actual=Decimal("0.5"), target=Decimal("0.6"),
+        unit="percent", severity="WARN", status="firing", reason="first", message="m",
+        raised_at=datetime(2026, 3, 2, 18, tzinfo=UTC),
+        firing_since=datetime(2026, 3, 2, 18, tzinfo=UTC)).to_dict()
+
+
+def test_delivery_finds_events_by_id_after_the_recorded_offset(tmp_path: Path) -> None:
+    """Only what was appended since the recorded size is looked at; a torn or foreign line
+    holds no id; a log shorter than the offset was replaced and is read whole."""
+    log = tmp_path / "alerts.jsonl"
+    first, second = _any_event(), {**_any_event(), "id": "0123456789abcdef-20260302T180000Z-"
+                                                         "repeat_interval_elapsed-2"}
+    append_documents(log, [first])
+    offset = log.stat().st_size
+    with log.open("ab") as handle:
+        handle.write(b'["not an event"]\n{"torn": \n')
+    assert deliver(log, PendingEvents(offset, (first, second))) == [first, second]
+    assert [event["id"] for event in map(json.loads, log.read_bytes().splitlines()[-2:])] == [
+        first["id"], second["id"]]                       # appended after the torn line
+    assert deliver(log, PendingEvents(offset, (first, second))) == []
+    assert deliver(log, PendingEvents(10 ** 9, (first,))) == []     # rotated: read whole
+    assert deliver(tmp_path / "new.jsonl", PendingEvents(0, (first,))) == [first]

@@ -526,15 +526,19 @@ def test_a_run_that_read_before_another_run_committed_reads_again(
     assert reasons(paths) == ["first"] * 3
 
     with caplog.at_level(logging.INFO, logger=LOGGER_NAME):
-        view = evaluate_targets(run_a, stale, rules, paths)
-    assert view.breached and reasons(paths) == ["first"] * 3   # nothing resolved, nothing new
+        judged = evaluate_targets(run_a, stale, rules, paths)
+    assert judged.view.breached and reasons(paths) == ["first"] * 3   # nothing resolved, nothing new
     assert len(info_lines(caplog)) == 1 + rolling_reads         # it read the window again
 
     caplog.clear()
     later = PerformanceTracker(logs, clock=fixed_clock("2026-03-03T00:00:02Z"))
     fresh = later.get_summary(window, **options)
+    # A's report must show the summary it judged (the one read again), not its first read
+    assert judged.summary.metrics.values == fresh.metrics.values != stale.metrics.values
+    assert judged.summary.aggregate.core.losses == 8 and stale.aggregate.core.losses == 0
     with caplog.at_level(logging.INFO, logger=LOGGER_NAME):
-        assert evaluate_targets(later, fresh, rules, paths).breached
+        again = evaluate_targets(later, fresh, rules, paths)
+    assert again.view.breached and again.summary is fresh       # not read again: the same one
     assert len(info_lines(caplog)) == rolling_reads             # read after the commit: once
 
 

@@ -9,8 +9,10 @@ cache refresh (one SQLite transaction), the alert log (four appended events), th
 
 * every export and the alert state is byte for byte the old file or the complete new one (the
   one the next, uninterrupted run leaves in place, which is the same file when the killed run
-  got that far); no visible file other than an export appears in the output directory (a killed
-  write may leave a dot-prefixed temp file, which is counted, never a file with an export name);
+  got that far); the alert state may also be the complete intermediate one, the new alerts with
+  their events pending (the outbox, see :mod:`trading_bot.performance.alert_state`); no
+  visible file other than an export appears in the output directory (a killed write may leave
+  a dot-prefixed temp file, which is counted, never a file with an export name);
 * the alert log is the old log plus whole lines, each valid JSON and valid against
   ``specs/performance-alert.schema.json``;
 * the cache (checked on a copy of its files, so the check does not do the next run's WAL
@@ -18,9 +20,10 @@ cache refresh (one SQLite transaction), the alert log (four appended events), th
 * the next run exits 2 (targets breached), logs no cache or state warning, prints a summary
   identical to a ``--no-cache`` run's, and leaves exports, state and cache equal to those of an
   uninterrupted run (up to the real-clock times at which the alerts were raised);
-* no alert event is lost, and one is repeated only where the design allows it: when the kill
-  fell between appending the events and saving the state (see :mod:`.alert_state`), the rerun
-  emits them again, and only then.
+* every alert event reaches the log exactly once, wherever the kill fell: none lost, none
+  repeated (a repeat would carry a new id and time: a second "first" event to a log reader);
+  the killed run and the rerun together append each of them once, and the killed run never
+  appends an event before its state is saved with that event pending.
 
 Kill delays are stratified: the n kills of a run fall one in each n-th of an uninterrupted run's
 measured duration, uniformly within it, in shuffled order, so they spread over start-up, the
@@ -58,7 +61,7 @@ from typing import Any
 
 from trading_bot.performance import PerformanceTracker
 from trading_bot.performance.alert_cli import alert_paths
-from trading_bot.performance.alert_state import AlertState
+from trading_bot.performance.alert_state import AlertState, PendingEvents
 from trading_bot.performance.cache_store import CACHE_FILE_NAME
 from trading_bot.performance.durability import STALE_TEMP_SECONDS
 from trading_bot.performance.exporting import EXPORT_NAME
@@ -258,27 +261,55 @@ def event_key(event: dict[str, Any]) -> tuple[str, str]:
 
 
 def event_problems(expected: Counter[tuple[str, str]], killed: list[dict[str, Any]],
-                   rerun: list[dict[str, Any]], state_saved: bool) -> list[str]:
-    """No event lost; one repeated only when the kill fell between the append and the state.
-
-    Saved state: the killed run logged every event and the rerun logs none.  Old state: the
-    rerun logs every event, and whatever the killed run logged first is a repeat (allowed).
-    """
-    got_killed, got_rerun = Counter(map(event_key, killed)), Counter(map(event_key, rerun))
-    if state_saved:
-        if got_killed != expected or got_rerun:
-            return [f"state saved, yet events were lost or repeated: killed run logged "
-                    f"{sorted(got_killed.elements())}, rerun {sorted(got_rerun.elements())}, "
-                    f"expected {sorted(expected.elements())} once"]
-        return []
+                   rerun: list[dict[str, Any]]) -> list[str]:
+    """Exactly once: what the killed run and the rerun appended together is every expected
+    event once, under one id each (a repeat is a lost-and-raised-again event with a new id)."""
+    got = Counter(map(event_key, killed + rerun))
     problems = []
-    if got_rerun != expected:
-        problems.append(f"state not saved, so the rerun must log every event once: it logged "
-                        f"{sorted(got_rerun.elements())}, expected {sorted(expected.elements())}")
-    if got_killed - expected:
-        problems.append(f"the killed run logged events it should not have: "
-                        f"{sorted((got_killed - expected).elements())}")
+    if got != expected:
+        problems.append(f"events lost or repeated: the killed run logged "
+                        f"{sorted(map(event_key, killed))}, the rerun "
+                        f"{sorted(map(event_key, rerun))}; expected "
+                        f"{sorted(expected.elements())} once in all")
+    ids = [event["id"] for event in killed + rerun]
+    if len(set(ids)) != len(ids):
+        problems.append(f"an event id was logged twice: {sorted(ids)}")
     return problems
+
+
+def state_problems(old: bytes | None, after_kill: bytes | None, final: bytes | None,
+                   killed_events: list[dict[str, Any]]) -> list[str]:
+    """The alert state after the kill: the old file, the final one, or the complete
+    intermediate one (the final alerts with the run's events pending); and no event in the
+    log unless the state was saved with it pending first."""
+    problems = []
+    if killed_events and after_kill == old:
+        problems.append("the killed run appended events before saving them pending in the "
+                        "state")
+    if after_kill in (old, final):
+        return problems
+    pending = pending_ids(after_kill)
+    try:
+        same_alerts = (final is not None and after_kill is not None
+                       and AlertState.from_json(after_kill.decode("utf-8")).records
+                       == AlertState.from_json(final.decode("utf-8")).records)
+    except ValueError:
+        same_alerts = False
+    if not pending or not same_alerts:
+        problems += replaced_file_problems("alert state", old, after_kill, final)
+    elif any(event["id"] not in pending for event in killed_events):
+        problems.append("the killed run appended an event its saved state does not list as "
+                        "pending")
+    return problems
+
+
+def pending_ids(state: bytes | None) -> tuple[str, ...]:
+    """The ids of the events an alert state file lists as pending (none if unreadable)."""
+    try:
+        loaded = AlertState.from_json((state or b"").decode("utf-8"))
+    except ValueError:
+        return ()
+    return () if loaded.pending is None else loaded.pending.ids
 
 
 def clock_times(log: bytes) -> set[str]:
@@ -334,9 +365,9 @@ def progress(killed: bool, old: Snapshot, after: Snapshot, new: Snapshot,
         if after.exports.get(name) != old.exports.get(name):
             return f"{name.rsplit('.', 1)[1]} export written"
     if after.state != old.state:
+        if pending_ids(after.state):
+            return f"alert state saved with events pending, {events_logged} appended"
         return "alert state saved"
-    if events_logged:
-        return "events appended, state not saved"
     if after.cache != old.cache:
         return "cache committed"
     return "nothing committed"
@@ -350,10 +381,10 @@ def progress(killed: bool, old: Snapshot, after: Snapshot, new: Snapshot,
 class Reference:
     """Uninterrupted runs from the prepared directory, with and without the cache.
 
-    The first run after the logs changed reports the alert transitions it made (Tuesday's
-    alert ``resolved``); a second run finds them in the state and reports ``none``.  So a rerun
-    after a kill that came after the state was saved is compared with the second run, and any
-    other rerun with the first.
+    The first run after the logs changed reports the alert transitions it made, a second run
+    finds them in the state; both report Tuesday's alert ``resolved``, so their reports should
+    be equal, but a rerun after a kill that came after the state was saved is compared with the
+    second run, and any other rerun with the first, so that a difference cannot hide.
     """
 
     after: Snapshot
@@ -404,7 +435,8 @@ def kill_and_rerun(root: Path, delay: float, scratch: Path, old: Snapshot,
                    reference: Reference) -> tuple[str, int, list[str]]:
     """One iteration: kill a run after ``delay`` s, check, rerun, check again.
 
-    Returns how far the killed run got, how many events were logged twice, and the problems.
+    Returns how far the killed run got, how many events the rerun delivered from the outbox
+    (the killed run had decided them), and the problems.
     """
     process = subprocess.Popen(command("--export"), cwd=root, env=environment(),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -433,7 +465,7 @@ def kill_and_rerun(root: Path, delay: float, scratch: Path, old: Snapshot,
         problems += export_problems(name, old.exports.get(name), after_kill.exports.get(name),
                                     final.exports.get(name, b""),
                                     reference.after.exports.get(name, b""), ours, theirs)
-    problems += replaced_file_problems("alert state", old.state, after_kill.state, final.state)
+    problems += state_problems(old.state, after_kill.state, final.state, killed_events)
     if final.state is not None:
         try:
             AlertState.from_json(final.state.decode("utf-8"))
@@ -446,7 +478,7 @@ def kill_and_rerun(root: Path, delay: float, scratch: Path, old: Snapshot,
         problems.append("the cache after the rerun differs from an uninterrupted run's")
 
     state_saved = after_kill.state != old.state
-    problems += event_problems(reference.events, killed_events, rerun_events, state_saved)
+    problems += event_problems(reference.events, killed_events, rerun_events)
     if problems:
         return progress(killed, old, after_kill, final, len(killed_events)), 0, problems
 
@@ -463,8 +495,8 @@ def kill_and_rerun(root: Path, delay: float, scratch: Path, old: Snapshot,
                 name, expected[name], theirs):
             problems.append(f"{name} after the rerun differs from the {which} uninterrupted "
                             "run's")
-    repeated = 0 if state_saved else len(killed_events)
-    return progress(killed, old, after_kill, final, len(killed_events)), repeated, problems
+    delivered = len(rerun_events) if state_saved else 0
+    return progress(killed, old, after_kill, final, len(killed_events)), delivered, problems
 
 
 def test_sigkill_at_random_points_leaves_old_or_new_files_and_the_rerun_is_exact(
@@ -475,24 +507,24 @@ def test_sigkill_at_random_points_leaves_old_or_new_files_and_the_rerun_is_exact
     slots = list(range(ITERATIONS))
     rng.shuffle(slots)
     tally: Counter[str] = Counter()
-    repeated = 0
+    delivered = 0
     for iteration, slot in enumerate(slots):
         delay = reference.seconds * (slot + rng.random()) / ITERATIONS
         root = tmp_path / "runs" / str(iteration)
         shutil.copytree(base, root, symlinks=True)
-        reached, twice, problems = kill_and_rerun(root, delay, tmp_path / "scratch", old,
-                                                  reference)
+        reached, outbox, problems = kill_and_rerun(root, delay, tmp_path / "scratch", old,
+                                                   reference)
         assert not problems, (
             f"seed {seed} (PERF_CRASH_SEED={seed}), iteration {iteration}, kill after "
             f"{delay:.3f} s of an uninterrupted {reference.seconds:.3f} s ({reached}); files "
             f"in {root}:\n  " + "\n  ".join(problems))
         tally[reached] += 1
-        repeated += twice
+        delivered += outbox
         if any(root.glob("logs/.*.tmp")) or any(root.glob("logs/performance/.*.tmp")):
             tally["(temp files left by the kill)"] += 1
         shutil.rmtree(root)
     print(f"\ncrash test, seed {seed}: {ITERATIONS} kills within {reference.seconds:.3f} s; "
-          f"{repeated} events logged twice (kill between append and state save); "
+          f"0 events lost or repeated, {delivered} delivered by a rerun from the outbox; "
           + ", ".join(f"{name}: {count}" for name, count in sorted(tally.items())))
 
 
@@ -557,11 +589,26 @@ def test_the_checks_reject_partial_files_lost_or_repeated_events_and_a_broken_ca
     assert appended_events("log", log + b"x", log + log)[1]                # history rewritten
 
     expected = Counter(map(event_key, events))
-    assert event_problems(expected, events, [], state_saved=True) == []
-    assert event_problems(expected, events, events, state_saved=False) == []   # allowed repeat
-    assert event_problems(expected, events, events, state_saved=True)          # repeat, saved
-    assert event_problems(expected, [], [], state_saved=False)                 # lost
-    assert event_problems(expected, events + events, events, state_saved=False)
+    assert len(events) == 2                                                # so it can split
+    assert event_problems(expected, events, []) == []
+    assert event_problems(expected, events[:1], events[1:]) == []          # delivered by a rerun
+    assert event_problems(expected, events, events)                        # repeated
+    assert event_problems(expected, [], [])                                # lost
+    assert event_problems(expected, events[:1], [])                        # half lost
+    assert event_problems(expected, events, [{**events[0], "id": "x"}])    # raised again
+    again = [{**event, "fingerprint": "f" * 16} for event in events]
+    assert event_problems(Counter(map(event_key, again + events)), events, events)  # same ids
+
+    state = alert_paths(logs).state.read_bytes()
+    stored = AlertState.from_json(state.decode("utf-8"))
+    with_pending = stored.with_pending(PendingEvents(0, tuple(events))).to_json().encode()
+    assert state_problems(None, None, state, []) == []
+    assert state_problems(None, state, state, events) == []
+    assert state_problems(None, with_pending, state, events[:1]) == []     # the outbox
+    assert state_problems(None, None, state, events)                       # appended unsaved
+    assert state_problems(None, with_pending, state, [{**events[0], "id": "x"}])
+    assert state_problems(None, with_pending[:40], state, [])              # torn
+    assert state_problems(None, AlertState().to_json().encode(), state, [])   # neither
 
     facts = cache_facts(logs / "performance" / "cache", tmp_path / "scratch")
     assert not isinstance(facts, str) and facts[1] == 2, facts

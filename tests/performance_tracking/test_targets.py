@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from trading_bot.performance.alert_cli import DEFAULT_TARGETS_PATH
 from trading_bot.performance.errors import ConfigError
 from trading_bot.performance.schemas import load_schema
 from trading_bot.performance.target_model import ALL_TRADES, Scope
-from trading_bot.performance.targets import (DEFAULT_TARGETS_PATH, MAX_FILE_BYTES, key_path,
-                                             load_targets, parse_duration, parse_targets)
+from trading_bot.performance.targets import (MAX_FILE_BYTES, key_path, load_targets,
+                                             parse_duration, parse_targets)
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "config" / "dashboard-targets.yaml"

@@ -1,9 +1,10 @@
 """The alerting side of the command line: targets, evaluation, alert log, ``ack``, ``--watch``.
 
 A thin shell, like :mod:`.record_cli`: it finds the files (targets file, alert log, alert state),
-reads the clock and the newest log file's mtime, and hands values to the pure engine
-(:mod:`.alerts`).  Heavy modules (YAML, jsonschema, the engine) are imported only when targets
-are evaluated, so ``--help`` and usage errors stay fast.
+reads the clock and the logs directory (the oldest day file, the newest one's mtime), and hands
+values to the pure engine (:mod:`.alerts`).  Heavy modules (YAML, jsonschema, the engine) are
+imported only when targets are evaluated, so ``--help``, usage errors and every run without a
+targets file stay fast: the default file's existence is checked before anything is imported.
 
 Files:
 
@@ -20,17 +21,19 @@ from __future__ import annotations
 
 import argparse
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO
 
 from .cli import EXIT_BREACH, EXIT_OK, EXIT_USAGE, _Parser, run_reporting_errors
 from .errors import UsageError
 from .logfiles import ALERT_LOG_NAME
 
 if TYPE_CHECKING:
-    from .alert_state import AlertRecord
+    from .alert_state import AlertRecord, AlertState, StateHandle
+    from .alerts import AlertEvent
     from .summary import PerformanceSummary
     from .target_model import Targets
     from .target_report import TargetsView
@@ -38,6 +41,10 @@ if TYPE_CHECKING:
 
 LOGGER = logging.getLogger("trading_bot.performance.alerts")
 ACK_PROG = "python -m trading_bot.performance ack"
+#: The targets file used when ``--targets`` is not given: relative to the working directory,
+#: and optional (missing means no targets).  Defined here, in the module every run imports
+#: anyway, so a run without it never imports the YAML loader or the alert engine.
+DEFAULT_TARGETS_PATH = Path("config") / "dashboard-targets.yaml"
 
 
 def _interval(text: str) -> float:
@@ -110,10 +117,18 @@ def alert_paths(logs_dir: Path, alert_log: Path | None = None) -> AlertPaths:
 
 
 def load_cli_targets(path: Path | None) -> "Targets | None":
-    """The targets of ``--targets`` or the default file; None when the default is missing."""
-    from .targets import DEFAULT_TARGETS_PATH, load_targets
+    """The targets of ``--targets`` or the default file; None when the default is missing.
 
+    Without ``--targets``, the default file's existence is checked first: the common run
+    without targets imports no YAML and no alert module.  (A file that vanishes between the
+    check and the read is still "missing", which :func:`.targets.load_targets` reports as None.)
+    """
     chosen = path or DEFAULT_TARGETS_PATH
+    if path is None and not chosen.exists():
+        LOGGER.info("no targets: %s not found; summaries run without targets", chosen)
+        return None
+    from .targets import load_targets
+
     targets = load_targets(chosen, explicit=path is not None)
     if targets is None:
         LOGGER.info("no targets: %s not found; summaries run without targets", chosen)
@@ -122,52 +137,63 @@ def load_cli_targets(path: Path | None) -> "Targets | None":
     return targets
 
 
+@dataclass(frozen=True)
+class Judged:
+    """What :func:`evaluate_targets` judged: the summary (the one read again under the lock
+    when another run committed after it was first read) and the report's targets view.  A
+    report must show this summary with this view, never the earlier read with a newer view."""
+
+    summary: "PerformanceSummary"
+    view: "TargetsView"
+
+
 def evaluate_targets(tracker: "PerformanceTracker", summary: "PerformanceSummary",
-                     targets: "Targets | None", paths: AlertPaths) -> "TargetsView":
-    """Judge the targets, append and log new events, save the state; the report's view.
+                     targets: "Targets | None", paths: AlertPaths) -> Judged:
+    """Judge the targets, append and log new events, save the state; the judged summary and
+    the report's view.
 
     Everything between reading and writing the state happens under its lock, so two runs at
-    once emit each event once.  Events reach the alert log before the state is saved.
+    once emit each event once, and events go through the state's outbox (see
+    :mod:`.alert_state`): a run killed at any point neither loses nor repeats one.
 
     The data judged is never older than the data the state was last computed from: ``summary``
     was read before the lock, so when another run committed the state after it was read (the
     state's ``committed_at`` is not before ``summary.generated_at``, the instant the tracker
     took before reading), the window is read again under the lock and that summary is judged
-    (and its view returned, which may then be a moment newer than the report's summary).
-    Otherwise every earlier commit came from data read before ours, which ours contains: the
-    logs only grow.  The rolling trades and the newest log change are read under the lock.
+    and returned, for the report to show.  Otherwise every earlier commit came from data read
+    before ours, which ours contains: the logs only grow.  The rolling trades and the logs
+    directory's facts are read under the lock.
     """
     from .target_report import TargetsView
 
     if targets is None or targets.empty:
-        return TargetsView(configured=False, source=None if targets is None else targets.source)
-    from .alert_log import append_events, log_event
-    from .alert_state import AlertStateStore
+        return Judged(summary, TargetsView(
+            configured=False, source=None if targets is None else targets.source))
     from .alerts import AlertEvaluator
     from .target_report import targets_view
 
-    with AlertStateStore(paths.state).locked(clock=tracker.clock) as handle:
+    with _locked_state(paths, tracker.clock) as handle:
         if handle.committed_at is not None and handle.committed_at >= summary.generated_at:
             summary = _read_again(tracker, summary)
         rolling = _rolling(tracker, summary, targets)
-        newest = _newest_log_change(tracker) if any(
-            rule.metric == "stale_log" for rule in targets.health) else None
+        facts = _log_facts(tracker, targets)
         evaluation = AlertEvaluator(targets=targets, state=handle.state).run(
-            summary, rolling=rolling, newest_log_at=newest)
-        append_events(paths.log, evaluation.events)
-        for event in evaluation.events:
-            log_event(event)
-        handle.state = evaluation.state
-    return targets_view(evaluation, summary, source=str(targets.source))
+            summary, rolling=rolling, newest_log_at=facts.newest_change,
+            first_log_day=facts.first_day)
+        _commit(handle, paths, evaluation.state, evaluation.events)
+    return Judged(summary, targets_view(evaluation, summary, source=str(targets.source)))
 
 
 def report_targets_view(tracker: "PerformanceTracker", summary: "PerformanceSummary",
-                        targets: "Targets | None", paths: AlertPaths) -> "TargetsView":
+                        targets: "Targets | None", paths: AlertPaths, *,
+                        first_log_day: date | None = None) -> "TargetsView":
     """The targets table of a report built without alerting (``--backfill``).
 
     The rules are judged against the persisted alert state, which is only read: no event is
-    appended, logged or saved, so rebuilding months of reports never re-raises old alerts, and
-    the alerts listed for each period are the ones really raised for it.
+    appended, logged or saved (events a killed run left pending stay pending for the next
+    alerting run), so rebuilding months of reports never re-raises old alerts, and the alerts
+    listed for each period are the ones really raised for it.  ``first_log_day`` spares a
+    backfill one directory listing per period (None: list the directory).
     """
     from .target_report import TargetsView
 
@@ -177,10 +203,56 @@ def report_targets_view(tracker: "PerformanceTracker", summary: "PerformanceSumm
     from .alerts import AlertEvaluator
     from .target_report import targets_view
 
+    if first_log_day is None:
+        first_log_day = _log_facts(tracker, targets).first_day
     state = AlertStateStore(paths.state).load()
     evaluation = AlertEvaluator(targets=targets, state=state).run(
-        summary, rolling=_rolling(tracker, summary, targets))
+        summary, rolling=_rolling(tracker, summary, targets), first_log_day=first_log_day)
     return targets_view(evaluation, summary, source=str(targets.source), state=state)
+
+
+@contextmanager
+def _locked_state(paths: AlertPaths,
+                  clock: Callable[[], datetime] | None = None) -> Iterator["StateHandle"]:
+    """The alert state under its lock, with any events a killed run left pending delivered
+    first (appended unless already in the log, logged, and cleared from the state)."""
+    from .alert_log import deliver
+    from .alert_state import AlertStateStore
+
+    store = AlertStateStore(paths.state)
+    with (store.locked() if clock is None else store.locked(clock=clock)) as handle:
+        pending = handle.state.pending
+        if pending is not None:
+            deliver(paths.log, pending)
+            handle.save(handle.state.with_pending(None))
+        yield handle
+
+
+def _commit(handle: "StateHandle", paths: AlertPaths, state: "AlertState",
+            events: "Sequence[AlertEvent]") -> None:
+    """Save ``state`` and append ``events`` exactly once, through the outbox.
+
+    The state is saved first with the events pending (and the log's size), then the events
+    are appended and logged (an ``acknowledged`` event is not: see
+    :func:`.alert_log.announced`), then the state is saved without them.  A kill before the
+    first save changes nothing; after it, the next run delivers what the log lacks.  Without
+    events it is one ordinary save (none if nothing changed).
+    """
+    from .alert_log import announced, append_documents, document_line, log_document, log_size
+    from .alert_state import PendingEvents
+
+    if not events:
+        handle.save(state)
+        return
+    documents = tuple(event.to_dict() for event in events)
+    for document in documents:
+        document_line(document)          # an invalid event stops the run before any write
+    handle.save(state.with_pending(PendingEvents(log_size(paths.log), documents)))
+    append_documents(paths.log, documents)
+    for document in documents:
+        if announced(document):
+            log_document(document)
+    handle.save(state)
 
 
 def _read_again(tracker: "PerformanceTracker",
@@ -204,19 +276,46 @@ def _rolling(tracker: "PerformanceTracker", summary: "PerformanceSummary",
     return tracker.get_summary("rolling", on=period.end, trades=needed)
 
 
-def _newest_log_change(tracker: "PerformanceTracker") -> datetime | None:
-    """When the newest day file last changed: the bot's last sign of life for stale_log."""
+@dataclass(frozen=True, slots=True)
+class LogFacts:
+    """What the data-health rules need to know about the logs directory itself.
+
+    ``first_day``: the date of the oldest day file (``date.max`` when there is none yet: no
+    day is expected to have a file before the bot writes its first), for missing_log_file;
+    ``newest_change``: when the newest day file last changed, the bot's last sign of life for
+    stale_log.  None when no rule needs it.
+    """
+
+    first_day: date | None = None
+    newest_change: datetime | None = None
+
+
+def first_log_day(tracker: "PerformanceTracker", targets: "Targets | None") -> date | None:
+    """The oldest day file's date when the targets check for missing log files (else None)."""
+    if targets is None or targets.empty:
+        return None
+    return _log_facts(tracker, targets).first_day
+
+
+def _log_facts(tracker: "PerformanceTracker", targets: "Targets") -> LogFacts:
+    """One listing of the logs directory, only when a data-health rule needs it."""
+    metrics = {rule.metric for rule in targets.health}
+    if not metrics & {"missing_log_file", "stale_log"}:
+        return LogFacts()
     from .logfiles import list_day_files
 
     directory = list_day_files(tracker.logs_dir,
                                follow_external_symlinks=tracker.follow_external_symlinks)
     if not directory.files:
-        return None
-    try:
-        mtime = directory.files[max(directory.files)].path.stat().st_mtime
-    except OSError:
-        return None
-    return datetime.fromtimestamp(mtime, UTC)
+        return LogFacts(first_day=date.max)
+    newest = None
+    if "stale_log" in metrics:
+        try:
+            mtime = directory.files[max(directory.files)].path.stat().st_mtime
+            newest = datetime.fromtimestamp(mtime, UTC)
+        except OSError:
+            pass
+    return LogFacts(first_day=min(directory.files), newest_change=newest)
 
 
 # --------------------------------------------------------------------------------------------
@@ -231,17 +330,15 @@ def acknowledge_alert(alert_id: str, paths: AlertPaths,
     could be logged as later than an evaluation of the same second that comes after it, and
     the alert log's times would go back.
     """
-    from .alert_log import append_events
-    from .alert_state import AlertStateStore, acknowledge
+    from .alert_state import acknowledge
     from .alerts import acknowledgement_event
 
     now = now.replace(microsecond=0)
-    with AlertStateStore(paths.state).locked() as handle:
+    with _locked_state(paths) as handle:
         state, record = acknowledge(handle.state, alert_id, now)
         new = state is not handle.state
         if new:
-            append_events(paths.log, [acknowledgement_event(record, now)])
-        handle.state = state
+            _commit(handle, paths, state, [acknowledgement_event(record, now)])
     return record, new
 
 
@@ -296,6 +393,6 @@ def run_watch(once: Callable[[], int], interval: float | None) -> int:
         stopper.close()
 
 
-__all__ = ["EXIT_BREACH", "EXIT_USAGE", "AlertPaths", "ack_main", "add_alert_arguments",
-           "alert_paths", "check_alert_options", "configure_logging", "evaluate_targets",
-           "load_cli_targets", "run_watch"]
+__all__ = ["DEFAULT_TARGETS_PATH", "EXIT_BREACH", "EXIT_USAGE", "AlertPaths", "Judged",
+           "LogFacts", "ack_main", "add_alert_arguments", "alert_paths", "check_alert_options",
+           "configure_logging", "evaluate_targets", "load_cli_targets", "run_watch"]

@@ -89,6 +89,8 @@ class RuleResult:
     live: bool = True
     pacing: Pacing | None = None
     note: str = ""
+    #: missing_log_file: the trading days without a file (the days it inhibits when breached).
+    days: tuple[date, ...] = ()
 
     @property
     def fingerprint(self) -> str:
@@ -107,13 +109,17 @@ class Inputs:
 
     ``summary`` is the evaluated window (None when only trades were given); ``rolling`` the last
     closed trades up to the evaluation instant in realization order (None: the window's own
-    tail); ``newest_log_at`` when the newest log file last changed (for the stale-log rule).
+    tail); ``newest_log_at`` when the newest log file last changed (for the stale-log rule);
+    ``first_log_day`` the date of the oldest log file in the directory: no file is expected
+    for a day before it, since the bot had not started (``date.max``: no log file at all yet;
+    None: not known, every trading day is expected).
     """
 
     now: datetime
     summary: PerformanceSummary | None
     rolling: Sequence[ClosedTrade]
     newest_log_at: datetime | None = None
+    first_log_day: date | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -134,7 +140,7 @@ def judge(targets: Targets, inputs: Inputs) -> list[RuleResult]:
             if rule.window == PERIOD:
                 results.append(_period_result(rule, summary, metric_set, inputs.now, empty))
             elif rule.window == DAY:
-                results += _day_results(rule, summary, session, empty)
+                results += _day_results(rule, summary, session, empty, inputs.first_log_day)
     live = summary is None or _live(summary, inputs.now)
     rolling_cache: dict[tuple[Scope, int], _Chosen] = {}
     for rule in targets.rules:
@@ -300,15 +306,18 @@ def _has_file(summary: PerformanceSummary, day: date) -> bool:
 
 
 def _day_results(rule: Rule, summary: PerformanceSummary, session: _Sessions,
-                 empty: bool) -> list[RuleResult]:
-    """Each completed day that should count (a calendar trading day, or a day with a file or
-    trades), plus the day in progress with its pacing; a rolling window has no days to judge."""
+                 empty: bool, first_log_day: date | None) -> list[RuleResult]:
+    """Each completed day that should count (a calendar trading day from the first log file
+    on, or a day with a file or trades), plus the day in progress with its pacing; a rolling
+    window has no days to judge.  A trading day before the bot's first log file is not judged
+    (it did not run: no P&L is not a missed target), as it is not expected to have a file."""
     if summary.window == ROLLING:
         return []
     results = []
     day_stats = summary.aggregate.day_stats
     for day in _window_days(summary):
-        counts = (session.calendar.is_trading_day(day) or day in day_stats
+        started = first_log_day is None or day >= first_log_day
+        counts = ((started and session.calendar.is_trading_day(day)) or day in day_stats
                   or _has_file(summary, day))
         complete, running = session.complete(day), session.in_progress(day)
         if not counts or not (complete or running):
@@ -343,7 +352,7 @@ def _health_results(targets: Targets, summary: PerformanceSummary, inputs: Input
     results: list[RuleResult] = []
     for rule in targets.health:
         if rule.metric == "missing_log_file":
-            results += _missing_files(rule, summary, session)
+            results += _missing_files(rule, summary, inputs, session)
         elif rule.metric == "stale_log":
             if _live(summary, inputs.now) and session.market_open():
                 results.append(_stale(rule, inputs, session))
@@ -352,19 +361,39 @@ def _health_results(targets: Targets, summary: PerformanceSummary, inputs: Input
     return results
 
 
-def _missing_files(rule: Rule, summary: PerformanceSummary, session: _Sessions) -> list[RuleResult]:
-    missing = set(summary.data_quality.files_missing)
-    results = []
-    for day in _window_days(summary):
-        if not session.calendar.is_trading_day(day) or not session.complete(day):
-            continue
-        name = f"{day.isoformat()}.jsonl"
-        actual = Decimal(1 if day.isoformat() in missing else 0)
-        identity = Identity(rule.name, rule.metric, DAY, day.isoformat(), ALL_TRADES)
-        results.append(RuleResult(
-            rule=rule, identity=identity, period_start=day, period_end=day,
-            status=BREACHED if actual else MET, actual=actual, context=name, live=False))
-    return results
+def _missing_files(rule: Rule, summary: PerformanceSummary, inputs: Inputs,
+                   session: _Sessions) -> list[RuleResult]:
+    """One result for the window: how many of its completed trading days have no log file.
+
+    One alert names them all (a rolling window over months of sparse logs used to raise one
+    alert per weekday).  Its identity is the window's, like the bad-line rate's: the period
+    label for a calendar window, ``latest`` for a rolling one (whose label moves with its end),
+    so one window's alert follows its days, and it resolves once every day has its file.  Days
+    before the oldest log file are not expected: the bot had not started.  No result when no
+    day is expected yet.
+    """
+    first = inputs.first_log_day
+    expected = [day for day in _window_days(summary)
+                if session.calendar.is_trading_day(day) and session.complete(day)
+                and (first is None or day >= first)]
+    if not expected:
+        return []
+    absent = set(summary.data_quality.files_missing)
+    missing = tuple(day for day in expected if day.isoformat() in absent)
+    period = summary.period
+    if period.window == ROLLING:
+        identity = Identity(rule.name, rule.metric, f"rolling-{period.trades_requested}",
+                            "latest", ALL_TRADES)
+    else:
+        identity = Identity(rule.name, rule.metric, period.window, period.label, ALL_TRADES)
+    note = ""
+    if first is not None and period.start is not None and period.start < first:
+        note = f"days before the first log file ({first.isoformat()}) are not expected to have one"
+    return [RuleResult(
+        rule=rule, identity=identity, period_start=period.start, period_end=period.end,
+        status=BREACHED if missing else MET, actual=Decimal(len(missing)),
+        context=f"{period.window} {period.label}: {len(missing)} of {len(expected)} trading days",
+        live=_live(summary, inputs.now), note=note, days=missing)]
 
 
 def _stale(rule: Rule, inputs: Inputs, session: _Sessions) -> RuleResult:

@@ -10,9 +10,16 @@ Why a lock and an atomic write: two runs (cron and an operator, or watch mode an
 both see "not firing yet" and both emit a first event.  The store holds an exclusive ``flock``
 on a lock file from reading the state to writing the new one, so the second run waits and then
 sees the first run's state.  The state file is replaced atomically (temp file, fsync, rename), so
-a crash leaves the old state or the new, never half of one.  The caller appends events to the
-alert log before committing the state: a crash between the two repeats an event next run
-rather than losing it.
+a crash leaves the old state or the new, never half of one.
+
+Why an outbox (``pending``): the alert log and the state are two files, and no write makes two
+files change at once.  Appending first and saving after repeated the events when a run was
+killed in between (the next run raised them again, with new ids: a second "first" event to any
+reader of the log); saving first would lose them.  So a run that has events saves the new state
+*with* the events still to append and the alert log's size before the append, appends, then
+saves the state again without them.  Whoever takes the lock next and finds events pending (a
+killed run left them) appends those the log does not hold yet, looking from the recorded size
+on by event id, before doing anything else.  Every event reaches the log exactly once.
 
 Why ``committed_at``: the lock orders the evaluations, but a run reads its summary before it
 takes the lock.  A run that read the logs, then waited (a slow machine, a long report), could
@@ -51,7 +58,10 @@ try:
 except ImportError:  # pragma: no cover - not POSIX: runs are then not serialised
     fcntl = None  # type: ignore[assignment]
 
-STATE_VERSION = 1
+#: Version 2 added the outbox (``pending``) and each record's event ``sequence``; version 1
+#: files (neither) are still read, and the next write makes them version 2.
+STATE_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 #: Records not seen by any evaluation for this long are dropped, so the file stays small.
 RETENTION = timedelta(days=35)
 FIRING, RESOLVED = "firing", "resolved"
@@ -84,6 +94,9 @@ class AlertRecord:
     last_event_id: str | None = None
     resolved_at: datetime | None = None
     acknowledged_at: datetime | None = None
+    #: Events this fingerprint has emitted, all episodes together (its last event's number).
+    #: It makes event ids unique whatever the clock's resolution (see :func:`.alerts.event_id`).
+    sequence: int = 0
 
     @property
     def emitted(self) -> bool:
@@ -113,6 +126,7 @@ class AlertRecord:
             "last_event_id": self.last_event_id,
             "resolved_at": _instant(self.resolved_at),
             "acknowledged_at": _instant(self.acknowledged_at),
+            "sequence": self.sequence,
         }
 
     @classmethod
@@ -139,7 +153,38 @@ class AlertRecord:
             last_event_id=data["last_event_id"],
             resolved_at=_parse_optional(data["resolved_at"]),
             acknowledged_at=_parse_optional(data["acknowledged_at"]),
+            sequence=_count(data.get("sequence", 0)),
         )
+
+
+@dataclass(frozen=True)
+class PendingEvents:
+    """The outbox: events a run decided and is appending to the alert log.
+
+    ``events`` are the alert-log documents exactly as they are appended (already validated);
+    ``log_offset`` is the alert log's size before the append, so whoever delivers them only
+    looks at what was appended since.
+    """
+
+    log_offset: int
+    events: tuple[Mapping[str, Any], ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(str(event["id"]) for event in self.events)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"alert_log_offset": self.log_offset, "events": list(self.events)}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "PendingEvents":
+        if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+            raise ValueError("pending events are not a mapping with a list of events")
+        events = tuple(data["events"])
+        if not all(isinstance(event, dict) and isinstance(event.get("id"), str)
+                   for event in events):
+            raise ValueError("a pending event is not an alert event with an id")
+        return cls(_count(data.get("alert_log_offset")), events)
 
 
 @dataclass(frozen=True)
@@ -148,11 +193,13 @@ class AlertState:
 
     ``committed_at`` is when a run last wrote the state (None: never, or a file from before
     the stamp existed).  It is bookkeeping of the file, not alert state: it does not take part
-    in equality, so an evaluation that changes no record still writes nothing.
+    in equality, so an evaluation that changes no record still writes nothing.  ``pending`` is
+    the outbox (see the module docstring): events decided but perhaps not yet in the alert log.
     """
 
     records: Mapping[str, AlertRecord] = field(default_factory=dict)
     committed_at: datetime | None = field(default=None, compare=False)
+    pending: PendingEvents | None = None
 
     def get(self, fingerprint: str) -> AlertRecord | None:
         return self.records.get(fingerprint)
@@ -161,8 +208,11 @@ class AlertState:
         """The state with ``changes`` applied and records unseen for :data:`RETENTION` dropped."""
         merged = {**self.records, **changes}
         cutoff = now - RETENTION
-        return AlertState({key: record for key, record in sorted(merged.items())
-                           if record.last_seen >= cutoff})
+        return replace(self, records={key: record for key, record in sorted(merged.items())
+                                      if record.last_seen >= cutoff})
+
+    def with_pending(self, pending: PendingEvents | None) -> "AlertState":
+        return replace(self, pending=pending)
 
     def firing(self) -> list[AlertRecord]:
         return [record for record in self.records.values() if record.status == FIRING]
@@ -172,21 +222,27 @@ class AlertState:
         document: dict[str, Any] = {"version": STATE_VERSION}
         if self.committed_at is not None:
             document["committed_at"] = format_instant(self.committed_at)
+        if self.pending is not None:
+            document["pending"] = self.pending.to_dict()
         document["alerts"] = alerts
         return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> "AlertState":
-        """Parse a state file; ValueError (with the reason) when it is not one of ours."""
+        """Parse a state file (version 1 or 2); ValueError (with the reason) when it is not
+        one of ours."""
         data = json.loads(text)
-        if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
-            raise ValueError(f"not an alert state of version {STATE_VERSION}")
+        if not isinstance(data, dict) or data.get("version") not in READABLE_VERSIONS:
+            raise ValueError("not an alert state of version "
+                             + " or ".join(map(str, READABLE_VERSIONS)))
         try:
             records = [AlertRecord.from_dict(item) for item in data["alerts"]]
         except (KeyError, TypeError, ArithmeticError) as exc:
             raise ValueError(f"malformed record: {exc!r}") from None
+        pending = data.get("pending")
         return cls({record.fingerprint: record for record in records},
-                   committed_at=_parse_optional(data.get("committed_at")))
+                   committed_at=_parse_optional(data.get("committed_at")),
+                   pending=None if pending is None else PendingEvents.from_dict(pending))
 
 
 EMPTY_STATE = AlertState()
@@ -214,8 +270,8 @@ def acknowledge(state: AlertState, alert_id: str, now: datetime) -> tuple[AlertS
                                f"{_instant(record.resolved_at)}; nothing to acknowledge")
     if record.acknowledged_at is not None:
         return state, record
-    acknowledged = replace(record, acknowledged_at=now)
-    return AlertState({**state.records, fingerprint: acknowledged}), acknowledged
+    acknowledged = replace(record, acknowledged_at=now, sequence=record.sequence + 1)
+    return replace(state, records={**state.records, fingerprint: acknowledged}), acknowledged
 
 
 # --------------------------------------------------------------------------------------------
@@ -223,16 +279,29 @@ def acknowledge(state: AlertState, alert_id: str, now: datetime) -> tuple[AlertS
 # --------------------------------------------------------------------------------------------
 
 class StateHandle:
-    """The state read under the lock; set :attr:`state` to what should be written back."""
+    """The state read under the lock.
 
-    def __init__(self, state: AlertState) -> None:
+    Set :attr:`state` to what the file should hold when the block ends, or :meth:`save` a
+    state at once (the outbox needs a write in the middle of the block).
+    """
+
+    def __init__(self, state: AlertState, write: Callable[[AlertState], None]) -> None:
         self.original = state
         self.state = state
+        self.written = state
+        self._write = write
 
     @property
     def committed_at(self) -> datetime | None:
         """When a run last wrote the state: data read before then may be older than it."""
         return self.original.committed_at
+
+    def save(self, state: AlertState) -> None:
+        """Write ``state`` now (still under the lock); nothing when the file holds it already."""
+        self.state = state
+        if state != self.written:
+            self._write(state)
+            self.written = state
 
 
 class AlertStateStore:
@@ -271,9 +340,9 @@ class AlertStateStore:
     def locked(self, clock: Callable[[], datetime] = _utc_now) -> Iterator[StateHandle]:
         """Hold the lock, yield the current state, write the handle's state back if changed.
 
-        The written state is stamped ``committed_at``: ``clock()`` (the clock the caller's
-        summaries are dated by), or the previous stamp if the clock went back.  An exception
-        inside the block leaves the file untouched.
+        Every write is stamped ``committed_at``: ``clock()`` (the clock the caller's summaries
+        are dated by), or the previous stamp if the clock went back.  An exception inside the
+        block leaves the file as it was last saved.
         """
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -285,18 +354,23 @@ class AlertStateStore:
         try:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX)
-            handle = StateHandle(self.load())
-            yield handle
-            if handle.state != handle.original:
+            original = self.load()
+            stamps = [original.committed_at]
+
+            def write(state: AlertState) -> None:
                 stamp = clock()
-                if handle.committed_at is not None and handle.committed_at > stamp:
-                    stamp = handle.committed_at
-                committed = replace(handle.state, committed_at=stamp)
+                if stamps[-1] is not None and stamps[-1] > stamp:
+                    stamp = stamps[-1]
                 try:
-                    write_atomic(self.path, committed.to_json())
+                    write_atomic(self.path, replace(state, committed_at=stamp).to_json())
                 except OSError as exc:
                     raise PerformanceError(f"{self.path}: cannot write alert state: "
                                            f"{exc.strerror or exc}") from None
+                stamps.append(stamp)
+
+            handle = StateHandle(original, write)
+            yield handle
+            handle.save(handle.state)
         finally:
             os.close(fd)  # closing releases the flock
 
@@ -322,6 +396,13 @@ def _parse_instant(value: Any) -> datetime:
 
 def _parse_optional(value: Any) -> datetime | None:
     return None if value is None else _parse_instant(value)
+
+
+def _count(value: Any) -> int:
+    """A whole number of at least 0 (not a boolean), else ValueError."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"{value!r} is not a count")
+    return value
 
 
 def _one_of(value: Any, allowed: tuple[str, ...]) -> str:

@@ -21,10 +21,12 @@ Semantics (README, "Targets and alerts"):
   metric (profit factor without losses): ``undefined``; no closed trades in the evaluated window:
   ``no_trades`` for every metric rule ("No trades in window"; alerts are suppressed).  None of
   these fires or resolves anything: a firing alert stays firing and does not repeat.
-* **Data health.** A completed trading day of the window without a log file, a log with no new
-  line for too long while the market is open, a bad-line rate above its level.  A breached
-  data-health result inhibits metric alerts whose period includes its day: their state still
-  moves, but they emit nothing and do not count for the exit code.
+* **Data health.** Completed trading days of the window without a log file (one alert per
+  window naming them, not one per day; days before the oldest log file are not expected), a
+  log with no new line for too long while the market is open, a bad-line rate above its level.
+  A breached data-health result inhibits metric alerts whose period includes one of its days
+  (the missing days; the window for the others): their state still moves, but they emit
+  nothing and do not count for the exit code.
 * **Hysteresis and storms.** An alert fires when the metric is strictly worse than ``warn``
   (``CRITICAL`` beyond ``critical``), emits once (``first``), escalates once when it first
   reaches a higher severity than it has emitted (``escalated``), repeats only after
@@ -32,6 +34,10 @@ Semantics (README, "Targets and alerts"):
   (``repeat_interval_elapsed``; a completed day cannot recover, so it does not repeat), and
   resolves only when the metric is at least as good as
   ``resolve`` (``resolved``), so a value wandering inside the band emits nothing.
+* **Standing.** Each result's alert standing (``alerting``) is a function of the data and the
+  state it leads to: ``firing`` (or ``silenced``/``inhibited``) while its record fires,
+  ``resolved`` while its record is resolved and the result is not breached (not only in the
+  run that resolved it, so a report of unchanged data is unchanged), else ``none``.
 * **Identity.** The fingerprint hashes rule, metric, window, period and scope, never the value:
   a rolling rule's period is ``latest`` (one alert that follows the trades), a calendar rule's is
   its period label (each day or week is its own alert).  Rolling rules are judged for alerting
@@ -56,7 +62,7 @@ from .alert_rules import (BREACHED, HISTORICAL, IN_PROGRESS, INSUFFICIENT, JUDGE
 from .alert_state import EMPTY_STATE, FIRING, RESOLVED, SEVERITY_RANK, AlertRecord, AlertState
 from .decimals import canonical, quantize_for_display
 from .errors import UsageError
-from .formatting import duration
+from .formatting import duration, plural
 from .summary import PerformanceSummary
 from .target_model import HEALTH, HIGHER, Rule, Scope, Targets
 from .timestamps import format_instant
@@ -70,6 +76,8 @@ ALERT_NONE = "none"
 
 EVENT_SCHEMA_VERSION = 1
 SEEN_STEP = timedelta(hours=1)
+#: How many missing days a missing_log_file message names (it always gives the count).
+DAYS_NAMED = 5
 #: JSON unit names: rates travel as fractions, as in the summary JSON.
 JSON_UNITS = {"percent": "fraction", "money": "money", "ratio": "ratio", "count": "count",
               "seconds": "seconds"}
@@ -163,8 +171,9 @@ class Evaluation:
 def transition(state: AlertState, results: Sequence[RuleResult], targets: Targets,
                now: datetime) -> tuple[AlertState, list[AlertEvent], dict[str, str]]:
     """Move every judged result's fingerprint through firing/resolved; return what to emit."""
-    inhibitors = [(result.period_start, result.period_end) for result in results
-                  if result.rule.window == HEALTH and result.status == BREACHED]
+    inhibitors = [span for result in results
+                  if result.rule.window == HEALTH and result.status == BREACHED
+                  for span in _inhibited_spans(result)]
     silences = [silence for silence in targets.silences if silence.active(now)]
     changes: dict[str, AlertRecord] = {}
     events: list[AlertEvent] = []
@@ -188,9 +197,9 @@ def transition(state: AlertState, results: Sequence[RuleResult], targets: Target
             if result.status != BREACHED:
                 if previous is not None:
                     changes[fingerprint] = _seen(replace(previous, actual=result.actual), now)
-                alerting[fingerprint] = ALERT_NONE
+                alerting[fingerprint] = ALERT_RESOLVED if previous is not None else ALERT_NONE
                 continue
-            record = _new_record(result, now)
+            record = _new_record(result, now, previous)
             if quiet is None:
                 record, event = _emit(record, result, now, "first")
                 events.append(event)
@@ -219,6 +228,13 @@ def transition(state: AlertState, results: Sequence[RuleResult], targets: Target
         changes[fingerprint] = record
         alerting[fingerprint] = quiet or ALERT_FIRING
     return state.updated(changes, now), events, alerting
+
+
+def _inhibited_spans(result: RuleResult) -> list[tuple[date | None, date | None]]:
+    """What a breached data-health result inhibits: its missing days, else its period."""
+    if result.days:
+        return [(day, day) for day in result.days]
+    return [(result.period_start, result.period_end)]
 
 
 def _seen(record: AlertRecord, now: datetime) -> AlertRecord:
@@ -250,7 +266,8 @@ def _repeat_reason(previous: AlertRecord, result: RuleResult, severity: str,
     return None
 
 
-def _new_record(result: RuleResult, now: datetime) -> AlertRecord:
+def _new_record(result: RuleResult, now: datetime, previous: AlertRecord | None) -> AlertRecord:
+    """A new episode; it keeps counting its fingerprint's events where the last one stopped."""
     identity = result.identity
     severity = result.severity or "WARN"
     return AlertRecord(
@@ -259,26 +276,27 @@ def _new_record(result: RuleResult, now: datetime) -> AlertRecord:
         period_end=result.period_end, scope=identity.scope, status=FIRING, severity=severity,
         firing_since=now, last_seen=now, unit=result.rule.spec.unit,
         target=_level(result.rule, severity), actual=result.actual,
-        message=_message(result, FIRING, severity))
+        message=_message(result, FIRING, severity),
+        sequence=0 if previous is None else previous.sequence)
 
 
-def event_id(fingerprint: str, now: datetime, reason: str) -> str:
-    """``<fingerprint>-<UTC time>-<reason>``: readable, and ``ack`` finds the alert from its
-    first part.
+def event_id(fingerprint: str, now: datetime, reason: str, sequence: int) -> str:
+    """``<fingerprint>-<UTC time>-<reason>-<sequence>``: readable, and ``ack`` finds the alert
+    from its first part.
 
-    Unique per event because one evaluation emits at most one event per fingerprint, runs are
-    serialised by the state lock and never judge older data than the last commit (see
-    :func:`.alert_cli.evaluate_targets`).  The one exception the schema's whole-second time
-    allows: an alert that fires, resolves and fires again within one second (data flapping
-    across the whole hysteresis band that fast) repeats its ``first`` id.
+    ``sequence`` numbers the fingerprint's events (kept in its state record across episodes),
+    so ids are unique without relying on the clock's resolution: an alert that fires, resolves
+    and fires again within one second gets ``...-first-1`` and ``...-first-3``.  The time keeps
+    ids unique even when the state is lost and the count starts again.
     """
-    return f"{fingerprint}-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}-{reason}"
+    return f"{fingerprint}-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}-{reason}-{sequence}"
 
 
 def acknowledgement_event(record: AlertRecord, now: datetime) -> AlertEvent:
     """The alert-log line that records an ``ack``."""
     return AlertEvent(
-        id=event_id(record.fingerprint, now, "acknowledged"), fingerprint=record.fingerprint,
+        id=event_id(record.fingerprint, now, "acknowledged", record.sequence),
+        fingerprint=record.fingerprint,
         rule=record.rule, metric=record.metric, window=record.window, period=record.period,
         period_start=record.period_start, period_end=record.period_end, scope=record.scope,
         actual=record.actual, target=record.target, unit=record.unit, severity=record.severity,
@@ -288,7 +306,8 @@ def acknowledgement_event(record: AlertRecord, now: datetime) -> AlertEvent:
 
 def _emit(record: AlertRecord, result: RuleResult, now: datetime,
           reason: str) -> tuple[AlertRecord, AlertEvent]:
-    event_id_ = event_id(record.fingerprint, now, reason)
+    sequence = record.sequence + 1
+    event_id_ = event_id(record.fingerprint, now, reason, sequence)
     event = AlertEvent(
         id=event_id_, fingerprint=record.fingerprint, rule=record.rule, metric=record.metric,
         window=record.window, period=record.period, period_start=record.period_start,
@@ -299,7 +318,7 @@ def _emit(record: AlertRecord, result: RuleResult, now: datetime,
     emitted_severity = record.severity
     if record.emitted_severity is not None and record.status == FIRING:
         emitted_severity = max(record.emitted_severity, record.severity, key=SEVERITY_RANK.get)
-    return replace(record, last_emitted=now, last_event_id=event_id_,
+    return replace(record, last_emitted=now, last_event_id=event_id_, sequence=sequence,
                    emitted_severity=emitted_severity), event
 
 
@@ -326,15 +345,23 @@ def format_value(value: Decimal | None, unit: str) -> str:
     return quantize_for_display(value, 2)
 
 
+def _day_list(days: Sequence[date]) -> str:
+    """The first :data:`DAYS_NAMED` days, then how many more."""
+    shown = ", ".join(day.isoformat() for day in days[:DAYS_NAMED])
+    more = len(days) - DAYS_NAMED
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
 def _message(result: RuleResult, status: str, severity: str) -> str:
     """``win_rate 55.00% < target 60.00% (rolling 20 trades)`` and its relatives."""
     rule, actual = result.rule, result.actual
     unit = rule.spec.unit
     if rule.metric == "missing_log_file":
-        day = result.identity.period
         if status == RESOLVED:
-            return f"missing_log_file: {day}.jsonl is present now (resolved)"
-        return f"missing_log_file: no log file for trading day {day} ({day}.jsonl)"
+            return (f"missing_log_file: every trading day has its log file now "
+                    f"({result.context}): resolved")
+        return (f"missing_log_file: {plural(len(result.days), 'trading day')} without a log file "
+                f"({result.context}): {_day_list(result.days)}")
     if rule.metric == "stale_log":
         if status == RESOLVED:
             return f"stale_log: the log is written again ({result.context}): resolved"
@@ -377,21 +404,24 @@ class AlertEvaluator:
     def evaluate(self, summary_or_trades: PerformanceSummary | Sequence[ClosedTrade], *,
                  rolling: PerformanceSummary | Sequence[ClosedTrade] | None = None,
                  now: datetime | None = None,
-                 newest_log_at: datetime | None = None) -> list[AlertEvent]:
+                 newest_log_at: datetime | None = None,
+                 first_log_day: date | None = None) -> list[AlertEvent]:
         """The events to emit now; :attr:`last` keeps the whole :class:`Evaluation`.
 
         ``summary_or_trades`` is the evaluated window, or closed trades in realization order
         (then only rolling rules are judged).  ``rolling`` gives the last closed trades up to
         the evaluation instant (a rolling summary or its trades); without it rolling rules see
-        the window's own trades.
+        the window's own trades.  ``newest_log_at`` and ``first_log_day`` are facts about the
+        logs directory for the data-health rules (see :class:`.alert_rules.Inputs`).
         """
         evaluation = self.run(summary_or_trades, rolling=rolling, now=now,
-                              newest_log_at=newest_log_at)
+                              newest_log_at=newest_log_at, first_log_day=first_log_day)
         return list(evaluation.events)
 
     def run(self, summary_or_trades: PerformanceSummary | Sequence[ClosedTrade], *,
             rolling: PerformanceSummary | Sequence[ClosedTrade] | None = None,
-            now: datetime | None = None, newest_log_at: datetime | None = None) -> Evaluation:
+            now: datetime | None = None, newest_log_at: datetime | None = None,
+            first_log_day: date | None = None) -> Evaluation:
         if isinstance(summary_or_trades, PerformanceSummary):
             summary: PerformanceSummary | None = summary_or_trades
             window_trades: Sequence[ClosedTrade] = summary_or_trades.aggregate.tail
@@ -406,7 +436,7 @@ class AlertEvaluator:
             rolling_trades: Sequence[ClosedTrade] = rolling.aggregate.tail
         else:
             rolling_trades = window_trades if rolling is None else rolling
-        inputs = Inputs(moment, summary, rolling_trades, newest_log_at)
+        inputs = Inputs(moment, summary, rolling_trades, newest_log_at, first_log_day)
         results = judge(self.targets, inputs)
         state, events, alerting = transition(self.state, results, self.targets, moment)
         note = None

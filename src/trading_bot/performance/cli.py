@@ -164,11 +164,14 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                                  follow_external_symlinks=args.follow_external_symlinks,
                                  **tracker_options(args))
     if args.backfill is not None:
+        first_log_day = alert_cli.first_log_day(tracker, targets)   # one listing for all
+
         def render(summary: PerformanceSummary,
                    previous: PerformanceSummary | None) -> tuple[dict, str]:
             from .render_markdown import render_markdown
 
-            view = alert_cli.report_targets_view(tracker, summary, targets, paths)
+            view = alert_cli.report_targets_view(tracker, summary, targets, paths,
+                                                 first_log_day=first_log_day)
             return _document(summary, view), render_markdown(
                 summary, previous=previous, min_sample=args.min_sample, targets=view)
         return run_backfill_command(args, tracker, render, out, err)
@@ -177,21 +180,22 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return tracker.get_summary(args.window, args.start, args.end, on=args.date,
                                    trades=args.trades)
 
+    # The report shows the summary the targets were judged on: evaluate_targets may have read
+    # the window again under the alert state's lock (another run committed in between).
     if args.watch:
         def once() -> int:
-            summary = read()
-            view = alert_cli.evaluate_targets(tracker, summary, targets, paths)
+            judged = alert_cli.evaluate_targets(tracker, read(), targets, paths)
             if args.export:
-                _export_reports(args, tracker, summary, view, err)
-            return EXIT_BREACH if view.breached else EXIT_OK
+                _export_reports(args, tracker, judged.summary, judged.view, err)
+            return EXIT_BREACH if judged.view.breached else EXIT_OK
         return alert_cli.run_watch(once, args.interval)
     summary = read()
     _report_bad_lines(summary, err)
     if args.strict and summary.data_quality.bad_lines:
         raise StrictModeError(f"{summary.data_quality.bad_lines} bad lines (--strict)")
-    view = alert_cli.evaluate_targets(tracker, summary, targets, paths)
-    _write_output(args, tracker, summary, out, err, view)
-    return EXIT_BREACH if view.breached else EXIT_OK
+    judged = alert_cli.evaluate_targets(tracker, summary, targets, paths)
+    _write_output(args, tracker, judged.summary, out, err, judged.view)
+    return EXIT_BREACH if judged.view.breached else EXIT_OK
 
 
 def _check_output_options(args: argparse.Namespace) -> None:

@@ -4,6 +4,11 @@
 target, variance, met or not, pacing for the day in progress) and the alerts of the period (from
 the alert state, so a report shows alerts raised by earlier runs too).  Pure: built by the CLI
 from an :class:`~.alerts.Evaluation` and the state, rendered by the renderers.
+
+Every renderer imports this module, and most runs have no targets file: so the alert engine
+(:mod:`.alerts`, :mod:`.alert_rules`, :mod:`.alert_state`, :mod:`.target_model`) is imported
+inside the functions that only run when targets are configured, and a report without targets
+costs none of it.
 """
 
 from __future__ import annotations
@@ -11,18 +16,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from .alert_rules import (BREACHED, HISTORICAL, IN_PROGRESS, INSUFFICIENT, MET, NO_TRADES,
-                          RuleResult)
-from .alert_state import FIRING, AlertRecord, AlertState
-from .alerts import (ALERT_FIRING, ALERT_INHIBITED, ALERT_SILENCED, JSON_UNITS, Evaluation,
-                     format_value)
 from .decimals import canonical, quantize_for_display
 from .formatting import signed
-from .summary import PerformanceSummary
-from .target_model import DAY, HIGHER
 from .timestamps import format_instant
+
+if TYPE_CHECKING:
+    from .alert_rules import RuleResult
+    from .alert_state import AlertRecord, AlertState
+    from .alerts import Evaluation
+    from .summary import PerformanceSummary
 
 NOT_CONFIGURED = ("none configured, so alerts are off; set them in "
                   "config/dashboard-targets.yaml (see the README)")
@@ -82,6 +86,8 @@ def _decimal(value: Decimal | None) -> str | None:
 
 
 def _result_dict(result: RuleResult, alerting: Mapping[str, str]) -> dict[str, Any]:
+    from .alerts import JSON_UNITS
+
     rule = result.rule
     variance = None if result.actual is None else result.actual - rule.warn
     return {
@@ -110,6 +116,8 @@ def _result_dict(result: RuleResult, alerting: Mapping[str, str]) -> dict[str, A
 
 
 def _alert_dict(record: AlertRecord) -> dict[str, Any]:
+    from .alerts import JSON_UNITS
+
     return {
         "id": record.last_event_id,
         "fingerprint": record.fingerprint,
@@ -157,12 +165,15 @@ def target_rows(view: TargetsView) -> list[TargetRow]:
     """One row per rule and judged period; a rule judged per day over several completed days
     becomes one row (the worst day, and on how many days it was missed) plus one row for the
     day in progress."""
+    from .alert_rules import IN_PROGRESS
+    from .target_model import DAY
+
     by_rule: dict[str, list[RuleResult]] = {}
     for result in view.results:
         by_rule.setdefault(result.rule.name, []).append(result)
     rows = []
     for results in by_rule.values():
-        per_day = results[0].rule.window == DAY or results[0].rule.metric == "missing_log_file"
+        per_day = results[0].rule.window == DAY
         done = [result for result in results if result.status != IN_PROGRESS]
         if per_day and len(done) > 1:
             rows.append(_days_row(done, view.alerting))
@@ -175,6 +186,8 @@ def target_rows(view: TargetsView) -> list[TargetRow]:
 
 def variance_text(delta: Decimal | None, unit: str) -> str:
     """Actual minus target; rates in percentage points."""
+    from .alerts import format_value
+
     if delta is None:
         return "-"
     if unit == "percent":
@@ -185,11 +198,13 @@ def variance_text(delta: Decimal | None, unit: str) -> str:
 
 
 def _row(result: RuleResult, alerting: Mapping[str, str]) -> TargetRow:
+    from .alerts import format_value
+
     rule = result.rule
     unit = rule.spec.unit
     variance = None if result.actual is None else result.actual - rule.warn
     if rule.metric == "missing_log_file":
-        actual = "-" if result.actual is None else ("missing" if result.actual else "present")
+        actual = f"{len(result.days)} missing" if result.days else "none missing"
         variance_shown = "-"
     else:
         actual = format_value(result.actual, unit)
@@ -201,6 +216,9 @@ def _row(result: RuleResult, alerting: Mapping[str, str]) -> TargetRow:
 
 def _target_text(result: RuleResult) -> str:
     """``min 60.00%`` or ``max 1.00%``: words, so no ``<``/``>`` needs escaping anywhere."""
+    from .alerts import format_value
+    from .target_model import HIGHER
+
     rule = result.rule
     if rule.metric == "missing_log_file":
         return "file present"
@@ -209,6 +227,10 @@ def _target_text(result: RuleResult) -> str:
 
 
 def _days_row(results: Sequence[RuleResult], alerting: Mapping[str, str]) -> TargetRow:
+    from .alert_rules import BREACHED, MET
+    from .alerts import ALERT_FIRING, format_value
+    from .target_model import HIGHER
+
     rule = results[0].rule
     unit = rule.spec.unit
     judged = [result for result in results if result.actual is not None
@@ -227,9 +249,6 @@ def _days_row(results: Sequence[RuleResult], alerting: Mapping[str, str]) -> Tar
     else:
         met = f"yes: all {len(judged)} days"
         short = met
-    if rule.metric == "missing_log_file":
-        actual = f"{len(missed)} missing" if missed else "all present"
-        return TargetRow(rule.name, span, actual, target, "-", met, short, "")
     worse = min if rule.spec.better == HIGHER else max
     worst = worse(judged, key=lambda result: result.actual)  # type: ignore[arg-type,return-value]
     assert worst.actual is not None and worst.period_start is not None
@@ -240,6 +259,9 @@ def _days_row(results: Sequence[RuleResult], alerting: Mapping[str, str]) -> Tar
 
 def _met_text(result: RuleResult, alert: str) -> tuple[str, str]:
     """In full and short: met or not, and where the alert stands."""
+    from .alert_rules import BREACHED, HISTORICAL, IN_PROGRESS, INSUFFICIENT, MET, NO_TRADES
+    from .alerts import ALERT_FIRING, ALERT_INHIBITED, ALERT_SILENCED
+
     status = result.status
     if status == MET:
         if alert == ALERT_FIRING:
@@ -266,6 +288,8 @@ def _met_text(result: RuleResult, alert: str) -> tuple[str, str]:
 
 
 def _pacing_text(result: RuleResult) -> str:
+    from .alerts import format_value
+
     pacing = result.pacing
     if pacing is None:
         return ""
@@ -288,6 +312,8 @@ class AlertLine:
 
 def alert_lines(view: TargetsView) -> list[AlertLine]:
     """The alerts of the period, oldest first."""
+    from .alert_state import FIRING
+
     lines = []
     for record in view.alerts:
         if record.status == FIRING:

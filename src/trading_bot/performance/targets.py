@@ -34,10 +34,9 @@ from .target_model import (ALL_TRADES, DAY, DEFAULT_MIN_TRADES, DEFAULT_REPEAT_I
                            Targets)
 from .timestamps import parse_instant, resolve_timezone
 
-__all__ = ["DEFAULT_TARGETS_PATH", "MAX_FILE_BYTES", "Targets", "load_targets", "parse_targets"]
+__all__ = ["MAX_FILE_BYTES", "Targets", "load_targets", "parse_targets"]
 
 SCHEMA = "dashboard-targets"
-DEFAULT_TARGETS_PATH = Path("config") / "dashboard-targets.yaml"
 #: A targets file is a few KB; anything this big is a mistake or an attack.
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 10_000

@@ -1,7 +1,7 @@
 """Generated from specs/performance-alert.schema.json by ``python -m trading_bot.performance.schema_codegen``; do not edit."""
 # fmt: off
 # flake8: noqa
-SCHEMA_SHA256 = "265c723f95150ce75c52f8c13ea264b7c7edb0e5681c8ab9fdd7d32fd8dc0113"
+SCHEMA_SHA256 = "5b66a4e2f703a26f48e088f7ced32673a5551e03db8e1c6f88b9610c2a13f677"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -9,7 +9,7 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
-    '^[0-9a-f]{16}-[0-9]{8}T[0-9]{6}Z-[a-z_]+$': re.compile('^[0-9a-f]{16}-[0-9]{8}T[0-9]{6}Z-[a-z_]+\\Z'),
+    '^[0-9a-f]{16}-[0-9]{8}T[0-9]{6}Z-[a-z_]+(-[1-9][0-9]*)?$': re.compile('^[0-9a-f]{16}-[0-9]{8}T[0-9]{6}Z-[a-z_]+(-[1-9][0-9]*)?\\Z'),
     '^(rolling-[1-9][0-9]*|day|daily|weekly|monthly|range|rolling)$': re.compile('^(rolling-[1-9][0-9]*|day|daily|weekly|monthly|range|rolling)\\Z'),
     '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z\\Z'),
     '^-?[0-9]+(\\.[0-9]+)?$': re.compile('^-?[0-9]+(\\.[0-9]+)?\\Z'),
@@ -39,8 +39,8 @@ def validate_https___trading_bot_local_specs_performance_alert_schema_json(data,
             if not isinstance(data__id, (str)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string")
             if isinstance(data__id, str):
-                if not REGEX_PATTERNS['^[0-9a-f]{16}-[0-9]{8}T[0-9]{6}Z-[a-z_]+$'].search(data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[0-9a-f]{16}-[0-9]{8}T[0-9]{6}Z-[a-z_]+$")
+                if not REGEX_PATTERNS['^[0-9a-f]{16}-[0-9]{8}T[0-9]{6}Z-[a-z_]+(-[1-9][0-9]*)?$'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[0-9a-f]{16}-[0-9]{8}T[0-9]{6}Z-[a-z_]+(-[1-9][0-9]*)?$")
         if "fingerprint" in data_keys:
             data_keys.remove("fingerprint")
             data__fingerprint = data["fingerprint"]
