@@ -25,7 +25,8 @@ from trading_bot.performance.exporting import summary_json
 from trading_bot.performance.reader import decode_line
 from trading_bot.performance.records import TRADE_FIELDS, trade_from_json
 from trading_bot.performance import schemas
-from trading_bot.performance.schema_codegen import write_all
+from trading_bot.performance.schema_codegen import (_LOCALS_FORMAT, _named_format, generated_source,
+                                                    write_all)
 from trading_bot.performance.schemas import (COMPILED_MODULES, SchemaViolation, load_schema,
                                             schema_digest, schema_errors, validate)
 
@@ -596,3 +597,12 @@ def test_fast_validated_schemas_use_no_keyword_fastjsonschema_ignores(name: str)
         return set()
 
     assert keys(load_schema(name)) & NEWER_KEYWORDS == set()
+
+
+def test_generated_error_paths_name_their_fields_instead_of_formatting_locals() -> None:
+    source = generated_source("performance-summary")
+    assert "**locals()" not in source
+    assert ".format(data__daily_x=data__daily_x)" in source
+    call = '"{a}.x[{b}].{a}".format(**locals())'
+    assert _LOCALS_FORMAT.sub(_named_format, call) == '"{a}.x[{b}].{a}".format(a=a, b=b)'
+    assert _LOCALS_FORMAT.sub(_named_format, '"plain".format(**locals())') == '"plain".format()'

@@ -11,12 +11,32 @@ the test suite fails on the stale module, so the two never drift apart unnoticed
 from __future__ import annotations
 
 import re
+import string
 import sys
 from pathlib import Path
 
 from .schemas import COMPILED_MODULES, FAST_OPTIONS, fast_schema, schema_digest
 
 COMPILED_DIR = Path(__file__).resolve().parent / "compiled_schemas"
+
+
+#: A string literal formatted with every local variable: ``"...[{data__x}]".format(**locals())``.
+_LOCALS_FORMAT = re.compile(r'"((?:[^"\\]|\\.)*)"\.format\(\*\*locals\(\)\)')
+
+
+def _named_format(match: re.Match[str]) -> str:
+    """The same call with the fields it uses passed by name.
+
+    fastjsonschema builds each array item's error path with ``.format(**locals())`` before
+    validating the item against a ``$ref``, so a monthly summary's few thousand items built a
+    dict of every local of a large function each: about 14 of its 18 ms of validation.  Naming
+    the fields gives the same text without that dict.
+    """
+    literal = match.group(1)
+    fields = dict.fromkeys(field for _, field, _, _ in string.Formatter().parse(literal)
+                           if field)
+    arguments = ", ".join(f"{field}={field}" for field in fields)
+    return f'"{literal}".format({arguments})'
 
 
 def generated_source(name: str) -> str:
@@ -30,6 +50,7 @@ def generated_source(name: str) -> str:
               f'``python -m trading_bot.performance.schema_codegen``; do not edit."""\n'
               f"# fmt: off\n# flake8: noqa\n"
               f'SCHEMA_SHA256 = "{schema_digest(name)}"\n')
+    code = _LOCALS_FORMAT.sub(_named_format, code)
     root = re.search(r"^def (\w+)\(", code, flags=re.MULTILINE)
     if root is None:
         raise RuntimeError(f"fastjsonschema generated no function for {name}")

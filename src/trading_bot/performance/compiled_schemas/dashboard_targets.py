@@ -83,7 +83,7 @@ def validate_https___trading_bot_local_specs_dashboard_targets_schema_json(data,
                         if data__alerts__rules_len > 200:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts.rules must contain less than or equal to 200 items")
                         for data__alerts__rules_x, data__alerts__rules_item in enumerate(data__alerts__rules):
-                            validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_rule(data__alerts__rules_item, custom_formats, (name_prefix or "data") + ".alerts.rules[{data__alerts__rules_x}]".format(**locals()))
+                            validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_rule(data__alerts__rules_item, custom_formats, (name_prefix or "data") + ".alerts.rules[{data__alerts__rules_x}]".format(data__alerts__rules_x=data__alerts__rules_x))
                 if "silences" in data__alerts_keys:
                     data__alerts_keys.remove("silences")
                     data__alerts__silences = data__alerts["silences"]
@@ -95,7 +95,7 @@ def validate_https___trading_bot_local_specs_dashboard_targets_schema_json(data,
                         if data__alerts__silences_len > 200:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts.silences must contain less than or equal to 200 items")
                         for data__alerts__silences_x, data__alerts__silences_item in enumerate(data__alerts__silences):
-                            validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_silence(data__alerts__silences_item, custom_formats, (name_prefix or "data") + ".alerts.silences[{data__alerts__silences_x}]".format(**locals()))
+                            validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_silence(data__alerts__silences_item, custom_formats, (name_prefix or "data") + ".alerts.silences[{data__alerts__silences_x}]".format(data__alerts__silences_x=data__alerts__silences_x))
                 if data__alerts_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts must not contain "+str(data__alerts_keys)+" properties")
         if "data_health" in data_keys:
@@ -128,7 +128,7 @@ def validate_https___trading_bot_local_specs_dashboard_targets_schema_json(data,
                                 if data__datahealth__calendar__tradingdays_len > len(set(fn(data__datahealth__calendar__tradingdays_x) for data__datahealth__calendar__tradingdays_x in data__datahealth__calendar__tradingdays)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.calendar.trading_days must contain unique items")
                                 for data__datahealth__calendar__tradingdays_x, data__datahealth__calendar__tradingdays_item in enumerate(data__datahealth__calendar__tradingdays):
-                                    validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_weekday(data__datahealth__calendar__tradingdays_item, custom_formats, (name_prefix or "data") + ".data_health.calendar.trading_days[{data__datahealth__calendar__tradingdays_x}]".format(**locals()))
+                                    validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_weekday(data__datahealth__calendar__tradingdays_item, custom_formats, (name_prefix or "data") + ".data_health.calendar.trading_days[{data__datahealth__calendar__tradingdays_x}]".format(data__datahealth__calendar__tradingdays_x=data__datahealth__calendar__tradingdays_x))
                         if "holidays" in data__datahealth__calendar_keys:
                             data__datahealth__calendar_keys.remove("holidays")
                             data__datahealth__calendar__holidays = data__datahealth__calendar["holidays"]
@@ -140,7 +140,7 @@ def validate_https___trading_bot_local_specs_dashboard_targets_schema_json(data,
                                 if data__datahealth__calendar__holidays_len > 1000:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.calendar.holidays must contain less than or equal to 1000 items")
                                 for data__datahealth__calendar__holidays_x, data__datahealth__calendar__holidays_item in enumerate(data__datahealth__calendar__holidays):
-                                    validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_date(data__datahealth__calendar__holidays_item, custom_formats, (name_prefix or "data") + ".data_health.calendar.holidays[{data__datahealth__calendar__holidays_x}]".format(**locals()))
+                                    validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_date(data__datahealth__calendar__holidays_item, custom_formats, (name_prefix or "data") + ".data_health.calendar.holidays[{data__datahealth__calendar__holidays_x}]".format(data__datahealth__calendar__holidays_x=data__datahealth__calendar__holidays_x))
                         if "market_hours" in data__datahealth__calendar_keys:
                             data__datahealth__calendar_keys.remove("market_hours")
                             data__datahealth__calendar__markethours = data__datahealth__calendar["market_hours"]

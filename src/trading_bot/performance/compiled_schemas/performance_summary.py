@@ -232,11 +232,11 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                     if data__nullreasons_key not in []:
                         data__nullreasons_value = data__nullreasons.get(data__nullreasons_key)
                         if not isinstance(data__nullreasons_value, (str)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".null_reasons.{data__nullreasons_key}".format(**locals()) + " must be string")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".null_reasons.{data__nullreasons_key}".format(data__nullreasons_key=data__nullreasons_key) + " must be string")
                         if isinstance(data__nullreasons_value, str):
                             data__nullreasons_value_len = len(data__nullreasons_value)
                             if data__nullreasons_value_len < 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".null_reasons.{data__nullreasons_key}".format(**locals()) + " must be longer than or equal to 1 characters")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".null_reasons.{data__nullreasons_key}".format(data__nullreasons_key=data__nullreasons_key) + " must be longer than or equal to 1 characters")
         if "largest_win" in data_keys:
             data_keys.remove("largest_win")
             data__largestwin = data["largest_win"]
@@ -375,18 +375,18 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                 data__daily_len = len(data__daily)
                 for data__daily_x, data__daily_item in enumerate(data__daily):
                     if not isinstance(data__daily_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".daily[{data__daily_x}]".format(**locals()) + " must be object")
-                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_corerow(data__daily_item, custom_formats, (name_prefix or "data") + ".daily[{data__daily_x}]".format(**locals()))
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".daily[{data__daily_x}]".format(data__daily_x=data__daily_x) + " must be object")
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_corerow(data__daily_item, custom_formats, (name_prefix or "data") + ".daily[{data__daily_x}]".format(data__daily_x=data__daily_x))
                     data__daily_item_is_dict = isinstance(data__daily_item, dict)
                     if data__daily_item_is_dict:
                         data__daily_item__missing_keys = set(['date']) - data__daily_item.keys()
                         if data__daily_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".daily[{data__daily_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".daily[{data__daily_x}]".format(data__daily_x=data__daily_x) + " must contain ")
                         data__daily_item_keys = set(data__daily_item.keys())
                         if "date" in data__daily_item_keys:
                             data__daily_item_keys.remove("date")
                             data__daily_item__date = data__daily_item["date"]
-                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__daily_item__date, custom_formats, (name_prefix or "data") + ".daily[{data__daily_x}].date".format(**locals()))
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__daily_item__date, custom_formats, (name_prefix or "data") + ".daily[{data__daily_x}].date".format(data__daily_x=data__daily_x))
         if "best_day" in data_keys:
             data_keys.remove("best_day")
             data__bestday = data["best_day"]
@@ -405,61 +405,61 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                 data__openpositions_len = len(data__openpositions)
                 for data__openpositions_x, data__openpositions_item in enumerate(data__openpositions):
                     if not isinstance(data__openpositions_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}]".format(data__openpositions_x=data__openpositions_x) + " must be object")
                     data__openpositions_item_is_dict = isinstance(data__openpositions_item, dict)
                     if data__openpositions_item_is_dict:
                         data__openpositions_item__missing_keys = set(['order_id', 'symbol', 'side', 'quantity', 'price', 'strategy_name', 'execution_mode', 'entry_at', 'age_seconds', 'source']) - data__openpositions_item.keys()
                         if data__openpositions_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}]".format(data__openpositions_x=data__openpositions_x) + " must contain ")
                         data__openpositions_item_keys = set(data__openpositions_item.keys())
                         if "order_id" in data__openpositions_item_keys:
                             data__openpositions_item_keys.remove("order_id")
                             data__openpositions_item__orderid = data__openpositions_item["order_id"]
                             if not isinstance(data__openpositions_item__orderid, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].order_id".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].order_id".format(data__openpositions_x=data__openpositions_x) + " must be string")
                         if "symbol" in data__openpositions_item_keys:
                             data__openpositions_item_keys.remove("symbol")
                             data__openpositions_item__symbol = data__openpositions_item["symbol"]
                             if not isinstance(data__openpositions_item__symbol, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].symbol".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].symbol".format(data__openpositions_x=data__openpositions_x) + " must be string")
                         if "side" in data__openpositions_item_keys:
                             data__openpositions_item_keys.remove("side")
                             data__openpositions_item__side = data__openpositions_item["side"]
                             if not (isinstance(data__openpositions_item__side, str) and data__openpositions_item__side == 'long' or isinstance(data__openpositions_item__side, str) and data__openpositions_item__side == 'short'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].side".format(**locals()) + " must be one of ['long', 'short']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].side".format(data__openpositions_x=data__openpositions_x) + " must be one of ['long', 'short']")
                         if "quantity" in data__openpositions_item_keys:
                             data__openpositions_item_keys.remove("quantity")
                             data__openpositions_item__quantity = data__openpositions_item["quantity"]
-                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__openpositions_item__quantity, custom_formats, (name_prefix or "data") + ".open_positions[{data__openpositions_x}].quantity".format(**locals()))
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__openpositions_item__quantity, custom_formats, (name_prefix or "data") + ".open_positions[{data__openpositions_x}].quantity".format(data__openpositions_x=data__openpositions_x))
                         if "price" in data__openpositions_item_keys:
                             data__openpositions_item_keys.remove("price")
                             data__openpositions_item__price = data__openpositions_item["price"]
-                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__openpositions_item__price, custom_formats, (name_prefix or "data") + ".open_positions[{data__openpositions_x}].price".format(**locals()))
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__openpositions_item__price, custom_formats, (name_prefix or "data") + ".open_positions[{data__openpositions_x}].price".format(data__openpositions_x=data__openpositions_x))
                         if "strategy_name" in data__openpositions_item_keys:
                             data__openpositions_item_keys.remove("strategy_name")
                             data__openpositions_item__strategyname = data__openpositions_item["strategy_name"]
                             if not isinstance(data__openpositions_item__strategyname, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].strategy_name".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].strategy_name".format(data__openpositions_x=data__openpositions_x) + " must be string")
                         if "execution_mode" in data__openpositions_item_keys:
                             data__openpositions_item_keys.remove("execution_mode")
                             data__openpositions_item__executionmode = data__openpositions_item["execution_mode"]
                             if not (isinstance(data__openpositions_item__executionmode, str) and data__openpositions_item__executionmode == 'PAPER' or isinstance(data__openpositions_item__executionmode, str) and data__openpositions_item__executionmode == 'LIVE'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].execution_mode".format(**locals()) + " must be one of ['PAPER', 'LIVE']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].execution_mode".format(data__openpositions_x=data__openpositions_x) + " must be one of ['PAPER', 'LIVE']")
                         if "entry_at" in data__openpositions_item_keys:
                             data__openpositions_item_keys.remove("entry_at")
                             data__openpositions_item__entryat = data__openpositions_item["entry_at"]
-                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__openpositions_item__entryat, custom_formats, (name_prefix or "data") + ".open_positions[{data__openpositions_x}].entry_at".format(**locals()))
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__openpositions_item__entryat, custom_formats, (name_prefix or "data") + ".open_positions[{data__openpositions_x}].entry_at".format(data__openpositions_x=data__openpositions_x))
                         if "age_seconds" in data__openpositions_item_keys:
                             data__openpositions_item_keys.remove("age_seconds")
                             data__openpositions_item__ageseconds = data__openpositions_item["age_seconds"]
-                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__openpositions_item__ageseconds, custom_formats, (name_prefix or "data") + ".open_positions[{data__openpositions_x}].age_seconds".format(**locals()))
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__openpositions_item__ageseconds, custom_formats, (name_prefix or "data") + ".open_positions[{data__openpositions_x}].age_seconds".format(data__openpositions_x=data__openpositions_x))
                         if "source" in data__openpositions_item_keys:
                             data__openpositions_item_keys.remove("source")
                             data__openpositions_item__source = data__openpositions_item["source"]
                             if not isinstance(data__openpositions_item__source, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].source".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].source".format(data__openpositions_x=data__openpositions_x) + " must be string")
                         if data__openpositions_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}]".format(**locals()) + " must not contain "+str(data__openpositions_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}]".format(data__openpositions_x=data__openpositions_x) + " must not contain "+str(data__openpositions_item_keys)+" properties")
         if "breakdowns" in data_keys:
             data_keys.remove("breakdowns")
             data__breakdowns = data["breakdowns"]
@@ -472,43 +472,43 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                     if data__breakdowns_key not in []:
                         data__breakdowns_value = data__breakdowns.get(data__breakdowns_key)
                         if not isinstance(data__breakdowns_value, (dict)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}".format(**locals()) + " must be object")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}".format(data__breakdowns_key=data__breakdowns_key) + " must be object")
                         data__breakdowns_value_is_dict = isinstance(data__breakdowns_value, dict)
                         if data__breakdowns_value_is_dict:
                             data__breakdowns_value__missing_keys = set(['overlapping', 'rows']) - data__breakdowns_value.keys()
                             if data__breakdowns_value__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}".format(**locals()) + " must contain ")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}".format(data__breakdowns_key=data__breakdowns_key) + " must contain ")
                             data__breakdowns_value_keys = set(data__breakdowns_value.keys())
                             if "overlapping" in data__breakdowns_value_keys:
                                 data__breakdowns_value_keys.remove("overlapping")
                                 data__breakdowns_value__overlapping = data__breakdowns_value["overlapping"]
                                 if not isinstance(data__breakdowns_value__overlapping, (bool)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.overlapping".format(**locals()) + " must be boolean")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.overlapping".format(data__breakdowns_key=data__breakdowns_key) + " must be boolean")
                             if "rows" in data__breakdowns_value_keys:
                                 data__breakdowns_value_keys.remove("rows")
                                 data__breakdowns_value__rows = data__breakdowns_value["rows"]
                                 if not isinstance(data__breakdowns_value__rows, (list, tuple)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows".format(**locals()) + " must be array")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows".format(data__breakdowns_key=data__breakdowns_key) + " must be array")
                                 data__breakdowns_value__rows_is_list = isinstance(data__breakdowns_value__rows, (list, tuple))
                                 if data__breakdowns_value__rows_is_list:
                                     data__breakdowns_value__rows_len = len(data__breakdowns_value__rows)
                                     for data__breakdowns_value__rows_x, data__breakdowns_value__rows_item in enumerate(data__breakdowns_value__rows):
                                         if not isinstance(data__breakdowns_value__rows_item, (dict)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows[{data__breakdowns_value__rows_x}]".format(**locals()) + " must be object")
-                                        validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_corerow(data__breakdowns_value__rows_item, custom_formats, (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows[{data__breakdowns_value__rows_x}]".format(**locals()))
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows[{data__breakdowns_value__rows_x}]".format(data__breakdowns_key=data__breakdowns_key, data__breakdowns_value__rows_x=data__breakdowns_value__rows_x) + " must be object")
+                                        validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_corerow(data__breakdowns_value__rows_item, custom_formats, (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows[{data__breakdowns_value__rows_x}]".format(data__breakdowns_key=data__breakdowns_key, data__breakdowns_value__rows_x=data__breakdowns_value__rows_x))
                                         data__breakdowns_value__rows_item_is_dict = isinstance(data__breakdowns_value__rows_item, dict)
                                         if data__breakdowns_value__rows_item_is_dict:
                                             data__breakdowns_value__rows_item__missing_keys = set(['key']) - data__breakdowns_value__rows_item.keys()
                                             if data__breakdowns_value__rows_item__missing_keys:
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows[{data__breakdowns_value__rows_x}]".format(**locals()) + " must contain ")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows[{data__breakdowns_value__rows_x}]".format(data__breakdowns_key=data__breakdowns_key, data__breakdowns_value__rows_x=data__breakdowns_value__rows_x) + " must contain ")
                                             data__breakdowns_value__rows_item_keys = set(data__breakdowns_value__rows_item.keys())
                                             if "key" in data__breakdowns_value__rows_item_keys:
                                                 data__breakdowns_value__rows_item_keys.remove("key")
                                                 data__breakdowns_value__rows_item__key = data__breakdowns_value__rows_item["key"]
                                                 if not isinstance(data__breakdowns_value__rows_item__key, (str)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows[{data__breakdowns_value__rows_x}].key".format(**locals()) + " must be string")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows[{data__breakdowns_value__rows_x}].key".format(data__breakdowns_key=data__breakdowns_key, data__breakdowns_value__rows_x=data__breakdowns_value__rows_x) + " must be string")
                             if data__breakdowns_value_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}".format(**locals()) + " must not contain "+str(data__breakdowns_value_keys)+" properties")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}".format(data__breakdowns_key=data__breakdowns_key) + " must not contain "+str(data__breakdowns_value_keys)+" properties")
         if "group_by" in data_keys:
             data_keys.remove("group_by")
             data__groupby = data["group_by"]
@@ -519,7 +519,7 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                 data__groupby_len = len(data__groupby)
                 for data__groupby_x, data__groupby_item in enumerate(data__groupby):
                     if not isinstance(data__groupby_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".group_by[{data__groupby_x}]".format(**locals()) + " must be string")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".group_by[{data__groupby_x}]".format(data__groupby_x=data__groupby_x) + " must be string")
         if "data_quality" in data_keys:
             data_keys.remove("data_quality")
             data__dataquality = data["data_quality"]
@@ -541,7 +541,7 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                         data__dataquality__filesread_len = len(data__dataquality__filesread)
                         for data__dataquality__filesread_x, data__dataquality__filesread_item in enumerate(data__dataquality__filesread):
                             if not isinstance(data__dataquality__filesread_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_quality.files_read[{data__dataquality__filesread_x}]".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_quality.files_read[{data__dataquality__filesread_x}]".format(data__dataquality__filesread_x=data__dataquality__filesread_x) + " must be string")
                 if "files_missing" in data__dataquality_keys:
                     data__dataquality_keys.remove("files_missing")
                     data__dataquality__filesmissing = data__dataquality["files_missing"]
@@ -551,7 +551,7 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                     if data__dataquality__filesmissing_is_list:
                         data__dataquality__filesmissing_len = len(data__dataquality__filesmissing)
                         for data__dataquality__filesmissing_x, data__dataquality__filesmissing_item in enumerate(data__dataquality__filesmissing):
-                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__dataquality__filesmissing_item, custom_formats, (name_prefix or "data") + ".data_quality.files_missing[{data__dataquality__filesmissing_x}]".format(**locals()))
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__dataquality__filesmissing_item, custom_formats, (name_prefix or "data") + ".data_quality.files_missing[{data__dataquality__filesmissing_x}]".format(data__dataquality__filesmissing_x=data__dataquality__filesmissing_x))
                 if "files_skipped" in data__dataquality_keys:
                     data__dataquality_keys.remove("files_skipped")
                     data__dataquality__filesskipped = data__dataquality["files_skipped"]
@@ -562,7 +562,7 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                         data__dataquality__filesskipped_len = len(data__dataquality__filesskipped)
                         for data__dataquality__filesskipped_x, data__dataquality__filesskipped_item in enumerate(data__dataquality__filesskipped):
                             if not isinstance(data__dataquality__filesskipped_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_quality.files_skipped[{data__dataquality__filesskipped_x}]".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_quality.files_skipped[{data__dataquality__filesskipped_x}]".format(data__dataquality__filesskipped_x=data__dataquality__filesskipped_x) + " must be string")
                 if "lines_read" in data__dataquality_keys:
                     data__dataquality_keys.remove("lines_read")
                     data__dataquality__linesread = data__dataquality["lines_read"]
@@ -591,10 +591,10 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                             if data__dataquality__badlinesperfile_key not in []:
                                 data__dataquality__badlinesperfile_value = data__dataquality__badlinesperfile.get(data__dataquality__badlinesperfile_key)
                                 if not isinstance(data__dataquality__badlinesperfile_value, (int)) and not (isinstance(data__dataquality__badlinesperfile_value, float) and data__dataquality__badlinesperfile_value.is_integer()) or isinstance(data__dataquality__badlinesperfile_value, bool):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_quality.bad_lines_per_file.{data__dataquality__badlinesperfile_key}".format(**locals()) + " must be integer")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_quality.bad_lines_per_file.{data__dataquality__badlinesperfile_key}".format(data__dataquality__badlinesperfile_key=data__dataquality__badlinesperfile_key) + " must be integer")
                                 if isinstance(data__dataquality__badlinesperfile_value, (int, float, Decimal)) and not isinstance(data__dataquality__badlinesperfile_value, bool):
                                     if data__dataquality__badlinesperfile_value < 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_quality.bad_lines_per_file.{data__dataquality__badlinesperfile_key}".format(**locals()) + " must be bigger than or equal to 1")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_quality.bad_lines_per_file.{data__dataquality__badlinesperfile_key}".format(data__dataquality__badlinesperfile_key=data__dataquality__badlinesperfile_key) + " must be bigger than or equal to 1")
                 if "duplicates" in data__dataquality_keys:
                     data__dataquality_keys.remove("duplicates")
                     data__dataquality__duplicates = data__dataquality["duplicates"]
@@ -674,33 +674,33 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                         data__targets__results_len = len(data__targets__results)
                         for data__targets__results_x, data__targets__results_item in enumerate(data__targets__results):
                             if not isinstance(data__targets__results_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}]".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}]".format(data__targets__results_x=data__targets__results_x) + " must be object")
                             data__targets__results_item_is_dict = isinstance(data__targets__results_item, dict)
                             if data__targets__results_item_is_dict:
                                 data__targets__results_item__missing_keys = set(['rule', 'metric', 'window', 'period', 'period_start', 'period_end', 'scope', 'unit', 'actual', 'target', 'critical', 'resolve', 'variance', 'status', 'severity', 'alert', 'fingerprint', 'sample_trades', 'min_trades', 'note', 'pacing']) - data__targets__results_item.keys()
                                 if data__targets__results_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}]".format(**locals()) + " must contain ")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}]".format(data__targets__results_x=data__targets__results_x) + " must contain ")
                                 data__targets__results_item_keys = set(data__targets__results_item.keys())
                                 if "rule" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("rule")
                                     data__targets__results_item__rule = data__targets__results_item["rule"]
                                     if not isinstance(data__targets__results_item__rule, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].rule".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].rule".format(data__targets__results_x=data__targets__results_x) + " must be string")
                                 if "metric" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("metric")
                                     data__targets__results_item__metric = data__targets__results_item["metric"]
                                     if not isinstance(data__targets__results_item__metric, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].metric".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].metric".format(data__targets__results_x=data__targets__results_x) + " must be string")
                                 if "window" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("window")
                                     data__targets__results_item__window = data__targets__results_item["window"]
                                     if not isinstance(data__targets__results_item__window, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].window".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].window".format(data__targets__results_x=data__targets__results_x) + " must be string")
                                 if "period" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("period")
                                     data__targets__results_item__period = data__targets__results_item["period"]
                                     if not isinstance(data__targets__results_item__period, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period".format(data__targets__results_x=data__targets__results_x) + " must be string")
                                 if "period_start" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("period_start")
                                     data__targets__results_item__periodstart = data__targets__results_item["period_start"]
@@ -708,16 +708,16 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                     if data__targets__results_item__periodstart_one_of_count7 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__periodstart, (NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(**locals()) + " must be null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(data__targets__results_x=data__targets__results_x) + " must be null")
                                             data__targets__results_item__periodstart_one_of_count7 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__targets__results_item__periodstart_one_of_count7 < 2:
                                         try:
-                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__targets__results_item__periodstart, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(**locals()))
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__targets__results_item__periodstart, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(data__targets__results_x=data__targets__results_x))
                                             data__targets__results_item__periodstart_one_of_count7 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__targets__results_item__periodstart_one_of_count7 != 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(**locals()) + " must be valid exactly by one definition")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if "period_end" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("period_end")
                                     data__targets__results_item__periodend = data__targets__results_item["period_end"]
@@ -725,21 +725,21 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                     if data__targets__results_item__periodend_one_of_count8 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__periodend, (NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(**locals()) + " must be null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(data__targets__results_x=data__targets__results_x) + " must be null")
                                             data__targets__results_item__periodend_one_of_count8 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__targets__results_item__periodend_one_of_count8 < 2:
                                         try:
-                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__targets__results_item__periodend, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(**locals()))
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__targets__results_item__periodend, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(data__targets__results_x=data__targets__results_x))
                                             data__targets__results_item__periodend_one_of_count8 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__targets__results_item__periodend_one_of_count8 != 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(**locals()) + " must be valid exactly by one definition")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if "scope" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("scope")
                                     data__targets__results_item__scope = data__targets__results_item["scope"]
                                     if not isinstance(data__targets__results_item__scope, (dict)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].scope".format(**locals()) + " must be object")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].scope".format(data__targets__results_x=data__targets__results_x) + " must be object")
                                     data__targets__results_item__scope_is_dict = isinstance(data__targets__results_item__scope, dict)
                                     if data__targets__results_item__scope_is_dict:
                                         data__targets__results_item__scope_keys = set(data__targets__results_item__scope.keys())
@@ -747,55 +747,55 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                             if data__targets__results_item__scope_key not in []:
                                                 data__targets__results_item__scope_value = data__targets__results_item__scope.get(data__targets__results_item__scope_key)
                                                 if not isinstance(data__targets__results_item__scope_value, (str)):
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].scope.{data__targets__results_item__scope_key}".format(**locals()) + " must be string")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].scope.{data__targets__results_item__scope_key}".format(data__targets__results_x=data__targets__results_x, data__targets__results_item__scope_key=data__targets__results_item__scope_key) + " must be string")
                                 if "unit" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("unit")
                                     data__targets__results_item__unit = data__targets__results_item["unit"]
                                     if not (isinstance(data__targets__results_item__unit, str) and data__targets__results_item__unit == 'fraction' or isinstance(data__targets__results_item__unit, str) and data__targets__results_item__unit == 'money' or isinstance(data__targets__results_item__unit, str) and data__targets__results_item__unit == 'ratio' or isinstance(data__targets__results_item__unit, str) and data__targets__results_item__unit == 'count' or isinstance(data__targets__results_item__unit, str) and data__targets__results_item__unit == 'seconds'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].unit".format(**locals()) + " must be one of ['fraction', 'money', 'ratio', 'count', 'seconds']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].unit".format(data__targets__results_x=data__targets__results_x) + " must be one of ['fraction', 'money', 'ratio', 'count', 'seconds']")
                                 if "actual" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("actual")
                                     data__targets__results_item__actual = data__targets__results_item["actual"]
-                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__targets__results_item__actual, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].actual".format(**locals()))
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__targets__results_item__actual, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].actual".format(data__targets__results_x=data__targets__results_x))
                                 if "target" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("target")
                                     data__targets__results_item__target = data__targets__results_item["target"]
-                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__target, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].target".format(**locals()))
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__target, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].target".format(data__targets__results_x=data__targets__results_x))
                                 if "critical" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("critical")
                                     data__targets__results_item__critical = data__targets__results_item["critical"]
-                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__targets__results_item__critical, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].critical".format(**locals()))
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__targets__results_item__critical, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].critical".format(data__targets__results_x=data__targets__results_x))
                                 if "resolve" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("resolve")
                                     data__targets__results_item__resolve = data__targets__results_item["resolve"]
-                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__resolve, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].resolve".format(**locals()))
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__resolve, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].resolve".format(data__targets__results_x=data__targets__results_x))
                                 if "variance" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("variance")
                                     data__targets__results_item__variance = data__targets__results_item["variance"]
-                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__targets__results_item__variance, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].variance".format(**locals()))
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__targets__results_item__variance, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].variance".format(data__targets__results_x=data__targets__results_x))
                                 if "status" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("status")
                                     data__targets__results_item__status = data__targets__results_item["status"]
                                     if not (isinstance(data__targets__results_item__status, str) and data__targets__results_item__status == 'met' or isinstance(data__targets__results_item__status, str) and data__targets__results_item__status == 'breached' or isinstance(data__targets__results_item__status, str) and data__targets__results_item__status == 'insufficient_data' or isinstance(data__targets__results_item__status, str) and data__targets__results_item__status == 'no_trades' or isinstance(data__targets__results_item__status, str) and data__targets__results_item__status == 'undefined' or isinstance(data__targets__results_item__status, str) and data__targets__results_item__status == 'in_progress' or isinstance(data__targets__results_item__status, str) and data__targets__results_item__status == 'historical'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].status".format(**locals()) + " must be one of ['met', 'breached', 'insufficient_data', 'no_trades', 'undefined', 'in_progress', 'historical']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].status".format(data__targets__results_x=data__targets__results_x) + " must be one of ['met', 'breached', 'insufficient_data', 'no_trades', 'undefined', 'in_progress', 'historical']")
                                 if "severity" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("severity")
                                     data__targets__results_item__severity = data__targets__results_item["severity"]
                                     if not (isinstance(data__targets__results_item__severity, str) and data__targets__results_item__severity == 'WARN' or isinstance(data__targets__results_item__severity, str) and data__targets__results_item__severity == 'CRITICAL' or data__targets__results_item__severity is None):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].severity".format(**locals()) + " must be one of ['WARN', 'CRITICAL', None]")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].severity".format(data__targets__results_x=data__targets__results_x) + " must be one of ['WARN', 'CRITICAL', None]")
                                 if "alert" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("alert")
                                     data__targets__results_item__alert = data__targets__results_item["alert"]
                                     if not (isinstance(data__targets__results_item__alert, str) and data__targets__results_item__alert == 'firing' or isinstance(data__targets__results_item__alert, str) and data__targets__results_item__alert == 'silenced' or isinstance(data__targets__results_item__alert, str) and data__targets__results_item__alert == 'inhibited' or isinstance(data__targets__results_item__alert, str) and data__targets__results_item__alert == 'resolved' or isinstance(data__targets__results_item__alert, str) and data__targets__results_item__alert == 'none'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].alert".format(**locals()) + " must be one of ['firing', 'silenced', 'inhibited', 'resolved', 'none']")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].alert".format(data__targets__results_x=data__targets__results_x) + " must be one of ['firing', 'silenced', 'inhibited', 'resolved', 'none']")
                                 if "fingerprint" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("fingerprint")
                                     data__targets__results_item__fingerprint = data__targets__results_item["fingerprint"]
                                     if not isinstance(data__targets__results_item__fingerprint, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].fingerprint".format(**locals()) + " must be string")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].fingerprint".format(data__targets__results_x=data__targets__results_x) + " must be string")
                                     if isinstance(data__targets__results_item__fingerprint, str):
                                         if not REGEX_PATTERNS['^[0-9a-f]{16}$'].search(data__targets__results_item__fingerprint):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].fingerprint".format(**locals()) + " must match pattern ^[0-9a-f]{16}$")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].fingerprint".format(data__targets__results_x=data__targets__results_x) + " must match pattern ^[0-9a-f]{16}$")
                                 if "sample_trades" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("sample_trades")
                                     data__targets__results_item__sampletrades = data__targets__results_item["sample_trades"]
@@ -803,25 +803,25 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                     if data__targets__results_item__sampletrades_one_of_count9 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__sampletrades, (NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(**locals()) + " must be null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(data__targets__results_x=data__targets__results_x) + " must be null")
                                             data__targets__results_item__sampletrades_one_of_count9 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__targets__results_item__sampletrades_one_of_count9 < 2:
                                         try:
-                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__targets__results_item__sampletrades, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(**locals()))
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__targets__results_item__sampletrades, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(data__targets__results_x=data__targets__results_x))
                                             data__targets__results_item__sampletrades_one_of_count9 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__targets__results_item__sampletrades_one_of_count9 != 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(**locals()) + " must be valid exactly by one definition")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if "min_trades" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("min_trades")
                                     data__targets__results_item__mintrades = data__targets__results_item["min_trades"]
-                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__targets__results_item__mintrades, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].min_trades".format(**locals()))
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__targets__results_item__mintrades, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].min_trades".format(data__targets__results_x=data__targets__results_x))
                                 if "note" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("note")
                                     data__targets__results_item__note = data__targets__results_item["note"]
                                     if not isinstance(data__targets__results_item__note, (str, NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].note".format(**locals()) + " must be string or null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].note".format(data__targets__results_x=data__targets__results_x) + " must be string or null")
                                 if "pacing" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("pacing")
                                     data__targets__results_item__pacing = data__targets__results_item["pacing"]
@@ -829,48 +829,48 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                     if data__targets__results_item__pacing_one_of_count10 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__pacing, (NoneType)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(**locals()) + " must be null")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must be null")
                                             data__targets__results_item__pacing_one_of_count10 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__targets__results_item__pacing_one_of_count10 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__pacing, (dict)):
-                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(**locals()) + " must be object")
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must be object")
                                             data__targets__results_item__pacing_is_dict = isinstance(data__targets__results_item__pacing, dict)
                                             if data__targets__results_item__pacing_is_dict:
                                                 data__targets__results_item__pacing__missing_keys = set(['actual', 'target', 'elapsed', 'expected', 'on_pace']) - data__targets__results_item__pacing.keys()
                                                 if data__targets__results_item__pacing__missing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(**locals()) + " must contain ")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must contain ")
                                                 data__targets__results_item__pacing_keys = set(data__targets__results_item__pacing.keys())
                                                 if "actual" in data__targets__results_item__pacing_keys:
                                                     data__targets__results_item__pacing_keys.remove("actual")
                                                     data__targets__results_item__pacing__actual = data__targets__results_item__pacing["actual"]
-                                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__pacing__actual, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.actual".format(**locals()))
+                                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__pacing__actual, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.actual".format(data__targets__results_x=data__targets__results_x))
                                                 if "target" in data__targets__results_item__pacing_keys:
                                                     data__targets__results_item__pacing_keys.remove("target")
                                                     data__targets__results_item__pacing__target = data__targets__results_item__pacing["target"]
-                                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__pacing__target, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.target".format(**locals()))
+                                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__pacing__target, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.target".format(data__targets__results_x=data__targets__results_x))
                                                 if "elapsed" in data__targets__results_item__pacing_keys:
                                                     data__targets__results_item__pacing_keys.remove("elapsed")
                                                     data__targets__results_item__pacing__elapsed = data__targets__results_item__pacing["elapsed"]
-                                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__pacing__elapsed, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.elapsed".format(**locals()))
+                                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__pacing__elapsed, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.elapsed".format(data__targets__results_x=data__targets__results_x))
                                                 if "expected" in data__targets__results_item__pacing_keys:
                                                     data__targets__results_item__pacing_keys.remove("expected")
                                                     data__targets__results_item__pacing__expected = data__targets__results_item__pacing["expected"]
-                                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__pacing__expected, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.expected".format(**locals()))
+                                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__targets__results_item__pacing__expected, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.expected".format(data__targets__results_x=data__targets__results_x))
                                                 if "on_pace" in data__targets__results_item__pacing_keys:
                                                     data__targets__results_item__pacing_keys.remove("on_pace")
                                                     data__targets__results_item__pacing__onpace = data__targets__results_item__pacing["on_pace"]
                                                     if not isinstance(data__targets__results_item__pacing__onpace, (bool)):
-                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.on_pace".format(**locals()) + " must be boolean")
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.on_pace".format(data__targets__results_x=data__targets__results_x) + " must be boolean")
                                                 if data__targets__results_item__pacing_keys:
-                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(**locals()) + " must not contain "+str(data__targets__results_item__pacing_keys)+" properties")
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must not contain "+str(data__targets__results_item__pacing_keys)+" properties")
                                             data__targets__results_item__pacing_one_of_count10 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
                                     if data__targets__results_item__pacing_one_of_count10 != 1:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(**locals()) + " must be valid exactly by one definition")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if data__targets__results_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}]".format(**locals()) + " must not contain "+str(data__targets__results_item_keys)+" properties")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}]".format(data__targets__results_x=data__targets__results_x) + " must not contain "+str(data__targets__results_item_keys)+" properties")
                 if data__targets_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets must not contain "+str(data__targets_keys)+" properties")
         if "alerts" in data_keys:
@@ -883,41 +883,41 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                 data__alerts_len = len(data__alerts)
                 for data__alerts_x, data__alerts_item in enumerate(data__alerts):
                     if not isinstance(data__alerts_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}]".format(**locals()) + " must be object")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}]".format(data__alerts_x=data__alerts_x) + " must be object")
                     data__alerts_item_is_dict = isinstance(data__alerts_item, dict)
                     if data__alerts_item_is_dict:
                         data__alerts_item__missing_keys = set(['id', 'fingerprint', 'rule', 'metric', 'window', 'period_start', 'period_end', 'scope', 'severity', 'status', 'firing_since', 'resolved_at', 'acknowledged_at', 'emitted', 'actual', 'target', 'unit', 'message']) - data__alerts_item.keys()
                         if data__alerts_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}]".format(**locals()) + " must contain ")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}]".format(data__alerts_x=data__alerts_x) + " must contain ")
                         data__alerts_item_keys = set(data__alerts_item.keys())
                         if "id" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("id")
                             data__alerts_item__id = data__alerts_item["id"]
                             if not isinstance(data__alerts_item__id, (str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].id".format(**locals()) + " must be string or null")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].id".format(data__alerts_x=data__alerts_x) + " must be string or null")
                         if "fingerprint" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("fingerprint")
                             data__alerts_item__fingerprint = data__alerts_item["fingerprint"]
                             if not isinstance(data__alerts_item__fingerprint, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].fingerprint".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].fingerprint".format(data__alerts_x=data__alerts_x) + " must be string")
                             if isinstance(data__alerts_item__fingerprint, str):
                                 if not REGEX_PATTERNS['^[0-9a-f]{16}$'].search(data__alerts_item__fingerprint):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].fingerprint".format(**locals()) + " must match pattern ^[0-9a-f]{16}$")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].fingerprint".format(data__alerts_x=data__alerts_x) + " must match pattern ^[0-9a-f]{16}$")
                         if "rule" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("rule")
                             data__alerts_item__rule = data__alerts_item["rule"]
                             if not isinstance(data__alerts_item__rule, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].rule".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].rule".format(data__alerts_x=data__alerts_x) + " must be string")
                         if "metric" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("metric")
                             data__alerts_item__metric = data__alerts_item["metric"]
                             if not isinstance(data__alerts_item__metric, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].metric".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].metric".format(data__alerts_x=data__alerts_x) + " must be string")
                         if "window" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("window")
                             data__alerts_item__window = data__alerts_item["window"]
                             if not isinstance(data__alerts_item__window, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].window".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].window".format(data__alerts_x=data__alerts_x) + " must be string")
                         if "period_start" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("period_start")
                             data__alerts_item__periodstart = data__alerts_item["period_start"]
@@ -925,16 +925,16 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                             if data__alerts_item__periodstart_one_of_count11 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__periodstart, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(**locals()) + " must be null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(data__alerts_x=data__alerts_x) + " must be null")
                                     data__alerts_item__periodstart_one_of_count11 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__alerts_item__periodstart_one_of_count11 < 2:
                                 try:
-                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__alerts_item__periodstart, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(**locals()))
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__alerts_item__periodstart, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(data__alerts_x=data__alerts_x))
                                     data__alerts_item__periodstart_one_of_count11 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__alerts_item__periodstart_one_of_count11 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(**locals()) + " must be valid exactly by one definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "period_end" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("period_end")
                             data__alerts_item__periodend = data__alerts_item["period_end"]
@@ -942,21 +942,21 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                             if data__alerts_item__periodend_one_of_count12 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__periodend, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(**locals()) + " must be null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(data__alerts_x=data__alerts_x) + " must be null")
                                     data__alerts_item__periodend_one_of_count12 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__alerts_item__periodend_one_of_count12 < 2:
                                 try:
-                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__alerts_item__periodend, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(**locals()))
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__alerts_item__periodend, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(data__alerts_x=data__alerts_x))
                                     data__alerts_item__periodend_one_of_count12 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__alerts_item__periodend_one_of_count12 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(**locals()) + " must be valid exactly by one definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "scope" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("scope")
                             data__alerts_item__scope = data__alerts_item["scope"]
                             if not isinstance(data__alerts_item__scope, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].scope".format(**locals()) + " must be object")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].scope".format(data__alerts_x=data__alerts_x) + " must be object")
                             data__alerts_item__scope_is_dict = isinstance(data__alerts_item__scope, dict)
                             if data__alerts_item__scope_is_dict:
                                 data__alerts_item__scope_keys = set(data__alerts_item__scope.keys())
@@ -964,21 +964,21 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                     if data__alerts_item__scope_key not in []:
                                         data__alerts_item__scope_value = data__alerts_item__scope.get(data__alerts_item__scope_key)
                                         if not isinstance(data__alerts_item__scope_value, (str)):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].scope.{data__alerts_item__scope_key}".format(**locals()) + " must be string")
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].scope.{data__alerts_item__scope_key}".format(data__alerts_x=data__alerts_x, data__alerts_item__scope_key=data__alerts_item__scope_key) + " must be string")
                         if "severity" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("severity")
                             data__alerts_item__severity = data__alerts_item["severity"]
                             if not (isinstance(data__alerts_item__severity, str) and data__alerts_item__severity == 'WARN' or isinstance(data__alerts_item__severity, str) and data__alerts_item__severity == 'CRITICAL'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].severity".format(**locals()) + " must be one of ['WARN', 'CRITICAL']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].severity".format(data__alerts_x=data__alerts_x) + " must be one of ['WARN', 'CRITICAL']")
                         if "status" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("status")
                             data__alerts_item__status = data__alerts_item["status"]
                             if not (isinstance(data__alerts_item__status, str) and data__alerts_item__status == 'firing' or isinstance(data__alerts_item__status, str) and data__alerts_item__status == 'resolved'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].status".format(**locals()) + " must be one of ['firing', 'resolved']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].status".format(data__alerts_x=data__alerts_x) + " must be one of ['firing', 'resolved']")
                         if "firing_since" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("firing_since")
                             data__alerts_item__firingsince = data__alerts_item["firing_since"]
-                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__alerts_item__firingsince, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].firing_since".format(**locals()))
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__alerts_item__firingsince, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].firing_since".format(data__alerts_x=data__alerts_x))
                         if "resolved_at" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("resolved_at")
                             data__alerts_item__resolvedat = data__alerts_item["resolved_at"]
@@ -986,16 +986,16 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                             if data__alerts_item__resolvedat_one_of_count13 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__resolvedat, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(**locals()) + " must be null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(data__alerts_x=data__alerts_x) + " must be null")
                                     data__alerts_item__resolvedat_one_of_count13 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__alerts_item__resolvedat_one_of_count13 < 2:
                                 try:
-                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__alerts_item__resolvedat, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(**locals()))
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__alerts_item__resolvedat, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(data__alerts_x=data__alerts_x))
                                     data__alerts_item__resolvedat_one_of_count13 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__alerts_item__resolvedat_one_of_count13 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(**locals()) + " must be valid exactly by one definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "acknowledged_at" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("acknowledged_at")
                             data__alerts_item__acknowledgedat = data__alerts_item["acknowledged_at"]
@@ -1003,41 +1003,41 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                             if data__alerts_item__acknowledgedat_one_of_count14 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__acknowledgedat, (NoneType)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(**locals()) + " must be null")
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(data__alerts_x=data__alerts_x) + " must be null")
                                     data__alerts_item__acknowledgedat_one_of_count14 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__alerts_item__acknowledgedat_one_of_count14 < 2:
                                 try:
-                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__alerts_item__acknowledgedat, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(**locals()))
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__alerts_item__acknowledgedat, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(data__alerts_x=data__alerts_x))
                                     data__alerts_item__acknowledgedat_one_of_count14 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
                             if data__alerts_item__acknowledgedat_one_of_count14 != 1:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(**locals()) + " must be valid exactly by one definition")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "emitted" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("emitted")
                             data__alerts_item__emitted = data__alerts_item["emitted"]
                             if not isinstance(data__alerts_item__emitted, (bool)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].emitted".format(**locals()) + " must be boolean")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].emitted".format(data__alerts_x=data__alerts_x) + " must be boolean")
                         if "actual" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("actual")
                             data__alerts_item__actual = data__alerts_item["actual"]
-                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__alerts_item__actual, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].actual".format(**locals()))
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__alerts_item__actual, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].actual".format(data__alerts_x=data__alerts_x))
                         if "target" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("target")
                             data__alerts_item__target = data__alerts_item["target"]
-                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__alerts_item__target, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].target".format(**locals()))
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__alerts_item__target, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].target".format(data__alerts_x=data__alerts_x))
                         if "unit" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("unit")
                             data__alerts_item__unit = data__alerts_item["unit"]
                             if not (isinstance(data__alerts_item__unit, str) and data__alerts_item__unit == 'fraction' or isinstance(data__alerts_item__unit, str) and data__alerts_item__unit == 'money' or isinstance(data__alerts_item__unit, str) and data__alerts_item__unit == 'ratio' or isinstance(data__alerts_item__unit, str) and data__alerts_item__unit == 'count' or isinstance(data__alerts_item__unit, str) and data__alerts_item__unit == 'seconds'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].unit".format(**locals()) + " must be one of ['fraction', 'money', 'ratio', 'count', 'seconds']")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].unit".format(data__alerts_x=data__alerts_x) + " must be one of ['fraction', 'money', 'ratio', 'count', 'seconds']")
                         if "message" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("message")
                             data__alerts_item__message = data__alerts_item["message"]
                             if not isinstance(data__alerts_item__message, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].message".format(**locals()) + " must be string")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].message".format(data__alerts_x=data__alerts_x) + " must be string")
                         if data__alerts_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}]".format(**locals()) + " must not contain "+str(data__alerts_item_keys)+" properties")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}]".format(data__alerts_x=data__alerts_x) + " must not contain "+str(data__alerts_item_keys)+" properties")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -1052,7 +1052,7 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json___d
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain less than or equal to 10 items")
         for data_x, data_item in enumerate(data):
             if not isinstance(data_item, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string")
+                raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(data_x=data_x) + " must be string")
     return data
 
 def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_dayextreme(data, custom_formats={}, name_prefix=None):
