@@ -561,3 +561,29 @@ def test_cr_only_line_ends_are_named_not_read_as_nothing(logs: Path, cache: bool
         f"{LATER}.jsonl:1: {len(content)} bytes after the last line end hold 3 carriage "
         "returns but no newline: CR-only line ends are not read (convert them to LF)",),
         lines_read=3)
+
+
+@pytest.mark.parametrize("cache", [True, False], ids=["cached", "uncached"])
+def test_crlf_line_cut_after_its_cr_is_an_unfinished_line(logs: Path, cache: bool) -> None:
+    """One carriage return at the end is a CRLF writer stopped between CR and LF, not CR-only
+    line ends."""
+    cut = json.dumps(trade("C", net="5")) + "\r"
+    write_log(logs, DAY, good_before(), good_after(), torn=cut)
+    write_log(logs, LATER)
+    assert_good_lines_count(summarise(logs, cache=cache), bad=(
+        f"{FILE}:3: unfinished last line ({len(cut)} bytes, no newline): the writer "
+        "stopped mid-line; it is counted once it ends with a newline",), lines_read=3)
+
+
+def test_tail_waits_while_newest_then_is_reported_from_the_cache(logs: Path) -> None:
+    """Midnight: yesterday's file is no longer written, so its torn tail is now final; the
+    cache reports it from what it stored, without re-reading the unchanged file."""
+    write_log(logs, DAY, good_before(), good_after(), torn=TORN_TEXT)
+    assert summarise(logs).data_quality.bad_lines == 0
+    write_log(logs, LATER, trade("L", entry="2026-03-03T10:00:00Z", exit="2026-03-03T11:00:00Z"))
+    tracker = PerformanceTracker(logs, clock=fixed_clock())
+    quality = tracker.get_summary("daily", on=ON).data_quality
+    assert quality.bad_line_examples == (
+        f"{FILE}:3: unfinished last line ({len(TORN_TEXT)} bytes, no newline): the writer "
+        "stopped mid-line; it is counted once it ends with a newline",)
+    assert tracker.last_refresh is not None and tracker.last_refresh.files_unchanged == 1

@@ -24,7 +24,7 @@ from .cache_codec import (POSITION_COLUMNS, TRADE_COLUMNS, aggregate_from_json,
 from .cache_store import (ROLE_DUPLICATE, ROLE_EFFECTIVE, ROLE_REOPENED, ROLE_SUPERSEDED,
                           CacheStore)
 from .indexing import IndexConfig, day_row
-from .logfiles import DayFile, Directory, measure_tail
+from .logfiles import Directory
 from .reader import BadLine, unfinished_line
 from .summary import MAX_EXAMPLES, DataQuality, OpenPosition
 from .timestamps import day_end, day_start
@@ -135,9 +135,9 @@ class CachedWindowReader:
     def quality(self, names: Sequence[str], directory: Directory) -> DataQuality:
         """The data-quality report of the given files, worded as the uncached path words it.
 
-        Unfinished last lines are not stored (the bytes may yet become a line): they are
-        found here, from what the cache parsed against the file's size, for every file but the
-        newest, exactly as :func:`.reader.scan_file` reports a settled file's tail.
+        Unfinished last lines are not stored as bad lines (the bytes may yet become a line):
+        each file's tail, as last read, becomes one here for every file but the newest, exactly
+        as :func:`.reader.scan_file` reports a settled file's tail, without opening the file.
         """
         if not names:
             return DataQuality()
@@ -148,19 +148,19 @@ class CachedWindowReader:
         files = []
         unfinished: list[BadLine] = []
         day_files = {day_file.name: day_file for day_file in directory.files.values()}
-        for name, read, valid_lines, size, parsed, next_line in connection.execute(
-                "SELECT name, lines_read, valid_lines, size, parsed_offset, next_line FROM files "
-                f"WHERE name IN ({marks}) ORDER BY name", names):
+        for name, read, valid_lines, next_line, tail_bytes, carriage_returns in \
+                connection.execute(
+                    "SELECT name, lines_read, valid_lines, next_line, tail_bytes, "
+                    f"tail_carriage_returns FROM files WHERE name IN ({marks}) ORDER BY name",
+                    names):
             files.append(name)
             lines_read += read
             valid += valid_lines
             day_file = day_files.get(name)
-            if (day_file is not None and size is not None and size > parsed
-                    and day_file.day != directory.newest_day):
-                tail = self._unfinished_line(day_file, parsed, next_line)
-                if tail is not None:
-                    unfinished.append(tail)
-                    lines_read += 1
+            if tail_bytes and day_file is not None and day_file.day != directory.newest_day:
+                unfinished.append(unfinished_line(name, day_file.day, next_line, tail_bytes,
+                                                  carriage_returns))
+                lines_read += 1
         per_file = dict(connection.execute(
             f"SELECT file, count(*) FROM bad_lines WHERE {where} GROUP BY file", names).fetchall())
         stored = [BadLine(file_name, None, line, reason) for file_name, line, reason in
@@ -218,16 +218,6 @@ class CachedWindowReader:
             misplaced=len(misplaced),
             misplaced_examples=tuple(text for _, text in misplaced[:MAX_EXAMPLES]),
         )
-
-    @staticmethod
-    def _unfinished_line(day_file: DayFile, parsed: int, next_line: int) -> BadLine | None:
-        try:
-            size, carriage_returns = measure_tail(day_file.path, parsed)
-        except OSError:
-            return None  # gone or unreadable since the refresh: the next run reports it
-        if size == 0:
-            return None
-        return unfinished_line(day_file.name, day_file.day, next_line, size, carriage_returns)
 
     def open_positions(self, as_of: datetime) -> tuple[OpenPosition, ...]:
         """Every order open at ``as_of``: entered before it, not realized before it.

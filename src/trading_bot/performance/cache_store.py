@@ -50,7 +50,7 @@ LOGGER = logging.getLogger("trading_bot.performance")
 
 CACHE_FILE_NAME = "cache.sqlite3"
 #: Bump whenever the schema or the meaning of a stored value changes: old caches are rebuilt.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 BUSY_TIMEOUT_SECONDS = 600.0
 _SQL_VARIABLES = 500
 
@@ -68,7 +68,9 @@ CREATE TABLE files (
     next_line INTEGER NOT NULL,     -- number of the line that starts there
     digest BLOB NOT NULL,           -- blake2b-128 of bytes [0, parsed_offset)
     lines_read INTEGER NOT NULL,
-    valid_lines INTEGER NOT NULL
+    valid_lines INTEGER NOT NULL,
+    tail_bytes INTEGER NOT NULL,    -- bytes after parsed_offset with no newline (yet)
+    tail_carriage_returns INTEGER NOT NULL   -- CRs among them: CR-only line ends, not a cut
 ) WITHOUT ROWID;
 CREATE TABLE lines (
     {LINE_COLUMNS[0]} TEXT NOT NULL, {LINE_COLUMNS[1]} INTEGER NOT NULL,
@@ -123,6 +125,10 @@ class FileState:
     digest: bytes
     lines_read: int
     valid_lines: int
+    #: What followed the last line end when the file was read: reported as an unfinished line
+    #: once the file is no longer the newest, without opening it again.
+    tail_bytes: int = 0
+    tail_carriage_returns: int = 0
 
     def same_stat(self, stat: os.stat_result) -> bool:
         """Nothing about the file changed since it was indexed: it need not be opened.
@@ -274,15 +280,15 @@ class CacheStore:
     def file_states(self) -> dict[str, FileState]:
         rows = self.connection.execute(
             "SELECT name, inode, size, mtime_ns, ctime_ns, parsed_offset, next_line, digest, "
-            "lines_read, valid_lines FROM files")
+            "lines_read, valid_lines, tail_bytes, tail_carriage_returns FROM files")
         return {row[0]: FileState(*row) for row in rows}
 
     def put_file(self, state: FileState) -> None:
         self.connection.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (state.name, state.inode, state.size, state.mtime_ns, state.ctime_ns,
              state.parsed_offset, state.next_line, state.digest, state.lines_read,
-             state.valid_lines))
+             state.valid_lines, state.tail_bytes, state.tail_carriage_returns))
 
     def forget_file(self, name: str) -> list[tuple[str, int, int]]:
         """Remove a file and everything read from it; return its lines' (order, event, closed)."""

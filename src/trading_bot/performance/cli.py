@@ -190,12 +190,19 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return EXIT_BREACH if judged.view.breached else EXIT_OK
         return alert_cli.run_watch(once, args.interval)
     summary = read()
-    _report_bad_lines(summary, err)
-    if args.strict and summary.data_quality.bad_lines:
-        raise StrictModeError(f"{summary.data_quality.bad_lines} bad lines (--strict)")
+    _check_quality(summary, args.strict, err)
     judged = alert_cli.evaluate_targets(tracker, summary, targets, paths)
+    if judged.summary.data_quality != summary.data_quality:
+        _check_quality(judged.summary, args.strict, err)   # stderr agrees with the report
     _write_output(args, tracker, judged.summary, out, err, judged.view)
     return EXIT_BREACH if judged.view.breached else EXIT_OK
+
+
+def _check_quality(summary: PerformanceSummary, strict: bool, err: TextIO) -> None:
+    """Name the bad lines on stderr; with ``--strict``, refuse to go on if there are any."""
+    _report_bad_lines(summary, err)
+    if strict and summary.data_quality.bad_lines:
+        raise StrictModeError(f"{summary.data_quality.bad_lines} bad lines (--strict)")
 
 
 def _check_output_options(args: argparse.Namespace) -> None:

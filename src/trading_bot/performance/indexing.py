@@ -101,6 +101,8 @@ class ParsedFile:
     lines_read: int
     bytes_read: int
     max_hold_us: int
+    tail_bytes: int = 0
+    tail_carriage_returns: int = 0
 
 
 def parse_file(task: ParseTask) -> ParsedFile:
@@ -137,6 +139,8 @@ def parse_file(task: ParseTask) -> ParsedFile:
         lines_read=scan.lines_read,
         bytes_read=scan.bytes_read,
         max_hold_us=max_hold,
+        tail_bytes=scan.torn_tail_bytes,
+        tail_carriage_returns=scan.torn_tail_carriage_returns,
     )
 
 
@@ -383,6 +387,8 @@ def _store_parsed(store: CacheStore, change: Change, parsed: ParsedFile, effects
         digest=parsed.digest,
         lines_read=parsed.lines_read + (previous.lines_read if previous else 0),
         valid_lines=len(parsed.rows) + (previous.valid_lines if previous else 0),
+        tail_bytes=parsed.tail_bytes,
+        tail_carriage_returns=parsed.tail_carriage_returns,
     ))
 
 

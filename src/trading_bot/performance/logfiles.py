@@ -221,19 +221,3 @@ def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1)
             offset += len(block)
     return LineBatch(lines, pending_offset, number, offset - pending_offset, prefix_digest,
                      at_line_end.digest(), pending_carriage_returns)
-
-
-def measure_tail(path: Path, offset: int) -> tuple[int, int]:
-    """Bytes after ``offset`` and the carriage returns among them, read in bounded blocks.
-
-    For a file whose lines up to ``offset`` are already known (the cache): what is left after
-    its last complete line, to report it as :func:`read_lines` would have seen it.
-    """
-    size = carriage_returns = 0
-    with open(path, "rb", buffering=0) as handle:
-        handle.seek(offset)
-        while block := handle.read(_READ_BLOCK):
-            size += len(block)
-            carriage_returns += block.count(b"\r")
-    return size, carriage_returns
-

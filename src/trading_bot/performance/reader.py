@@ -163,6 +163,7 @@ class FileScan:
     torn_tail_bytes: int
     prefix_digest: bytes = b""
     digest: bytes = b""
+    torn_tail_carriage_returns: int = 0
 
     @property
     def unreadable(self) -> bool:
@@ -178,7 +179,7 @@ def unfinished_line(file_name: str, file_day: date, line: int, tail_bytes: int,
     never be finished: the writer died mid-line, or the file's line ends are carriage returns
     alone, which would otherwise make a whole file read as nothing at all.
     """
-    if carriage_returns:
+    if carriage_returns > 1:  # one alone is more likely a CRLF line cut after its CR
         reason = (f"{tail_bytes} bytes after the last line end hold {carriage_returns} carriage "
                   "returns but no newline: CR-only line ends are not read (convert them to LF)")
     else:
@@ -223,6 +224,7 @@ def scan_file(day_file: DayFile, *, start_offset: int = 0, first_line_number: in
         end_offset=batch.end_offset,
         next_line_number=batch.next_line_number,
         torn_tail_bytes=batch.torn_tail_bytes,
+        torn_tail_carriage_returns=batch.torn_tail_carriage_returns,
         prefix_digest=batch.prefix_digest,
         digest=batch.digest,
     )
