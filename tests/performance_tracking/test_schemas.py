@@ -606,3 +606,42 @@ def test_generated_error_paths_name_their_fields_instead_of_formatting_locals() 
     call = '"{a}.x[{b}].{a}".format(**locals())'
     assert _LOCALS_FORMAT.sub(_named_format, call) == '"{a}.x[{b}].{a}".format(a=a, b=b)'
     assert _LOCALS_FORMAT.sub(_named_format, '"plain".format(**locals())') == '"plain".format()'
+
+
+@pytest.mark.parametrize("name", sorted(COMPILED_MODULES))
+def test_compiled_module_is_what_the_generator_writes_today(name: str) -> None:
+    """Catches a generator change (post-processing, options) made without regenerating.  Only
+    with the fastjsonschema release the module was generated with: another release may word
+    its code differently, and the digest check already guards the schema itself."""
+    path = (Path(schemas.__file__).parent / "compiled_schemas"
+            / f"{COMPILED_MODULES[name]}.py")
+    committed = path.read_text(encoding="utf-8")
+    generated_with = re.search(r'^VERSION = "([^"]+)"', committed, flags=re.MULTILINE)
+    assert generated_with is not None
+    if generated_with[1] != fastjsonschema.VERSION:
+        pytest.skip(f"generated with fastjsonschema {generated_with[1]}, "
+                    f"{fastjsonschema.VERSION} installed")
+    assert committed == generated_source(name)
+
+
+def test_indexed_format_fields_are_left_to_format_locals() -> None:
+    call = '"{a[0]}.x".format(**locals())'
+    assert _LOCALS_FORMAT.sub(_named_format, call) == call
+
+
+def test_broken_compiled_module_falls_back_to_compiling(monkeypatch: pytest.MonkeyPatch,
+                                                       caplog: pytest.LogCaptureFixture,
+                                                       good_document: dict[str, Any]) -> None:
+    def broken(module: str) -> Any:
+        raise SyntaxError("invalid syntax (performance_summary.py, line 7)")
+
+    monkeypatch.setattr(schemas.importlib, "import_module", broken)
+    schemas._fast_validator.cache_clear()
+    try:
+        with caplog.at_level("WARNING", logger="trading_bot.performance"):
+            validate("performance-summary", good_document)
+            with pytest.raises(SchemaViolation):
+                validate("performance-summary", {**good_document, "schema_version": 2})
+    finally:
+        schemas._fast_validator.cache_clear()
+    assert "precompiled validator for performance-summary is broken (SyntaxError" in caplog.text

@@ -35,6 +35,8 @@ def _named_format(match: re.Match[str]) -> str:
     literal = match.group(1)
     fields = dict.fromkeys(field for _, field, _, _ in string.Formatter().parse(literal)
                            if field)
+    if not all(field.isidentifier() for field in fields):
+        return match.group(0)   # an indexed or attribute field: leave the call as generated
     arguments = ", ".join(f"{field}={field}" for field in fields)
     return f'"{literal}".format({arguments})'
 

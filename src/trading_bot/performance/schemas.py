@@ -23,12 +23,14 @@ import copy
 import hashlib
 import importlib
 import json
+import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .errors import PerformanceError
 
+LOGGER = logging.getLogger("trading_bot.performance")
 _PACKAGE_SPECS = Path(__file__).resolve().parent / "specs"
 _REPOSITORY_SPECS = Path(__file__).resolve().parents[3] / "specs"
 
@@ -72,9 +74,17 @@ COMPILED_MODULES = {"performance-summary": "performance_summary",
                     "dashboard-targets": "dashboard_targets"}
 
 
+#: Bumped whenever :mod:`.schema_codegen` changes what it does to fastjsonschema's code, so
+#: modules written by the older generator stop being trusted.
+CODEGEN_REVISION = 1
+
+
 def schema_digest(name: str) -> str:
-    """SHA-256 of the schema's canonical JSON: layout edits keep a compiled module current."""
-    canonical = json.dumps(load_schema(name), sort_keys=True, separators=(",", ":"))
+    """SHA-256 of everything a compiled module is built from: the schema as handed to
+    fastjsonschema (canonical JSON, so layout edits keep a module current), the options and
+    the generator's revision."""
+    canonical = json.dumps([fast_schema(name), FAST_OPTIONS, CODEGEN_REVISION], sort_keys=True,
+                           separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -125,6 +135,11 @@ def _fast_validator(name: str) -> Any:
         try:
             module = importlib.import_module(f"{__package__}.compiled_schemas.{module_name}")
         except ImportError:
+            module = None
+        except Exception as exc:  # a hand-edited or half-merged module: still validate
+            LOGGER.warning("precompiled validator for %s is broken (%s: %s); compiling the "
+                           "schema instead (run python -m trading_bot.performance."
+                           "schema_codegen)", name, type(exc).__name__, exc)
             module = None
         if module is not None and getattr(module, "SCHEMA_SHA256", None) == schema_digest(name):
             return module.validate

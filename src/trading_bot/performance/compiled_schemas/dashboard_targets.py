@@ -1,7 +1,7 @@
 """Generated from specs/dashboard-targets.schema.json by ``python -m trading_bot.performance.schema_codegen``; do not edit."""
 # fmt: off
 # flake8: noqa
-SCHEMA_SHA256 = "a6e881879385d4db1ddeda14ed5f627127af2b3af4dc86612f9ff102cc62a57a"
+SCHEMA_SHA256 = "a71880fce0a39d77c846fca7382239b095a0385e637d8df5f8d5e6894ec7a733"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re

@@ -1,7 +1,7 @@
 """Generated from specs/performance-alert.schema.json by ``python -m trading_bot.performance.schema_codegen``; do not edit."""
 # fmt: off
 # flake8: noqa
-SCHEMA_SHA256 = "5b66a4e2f703a26f48e088f7ced32673a5551e03db8e1c6f88b9610c2a13f677"
+SCHEMA_SHA256 = "260feb6f4ff5c76586dcd6420d792d9baa8034f441593419c7453bf6d7c04d7f"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re

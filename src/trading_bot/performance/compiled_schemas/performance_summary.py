@@ -1,7 +1,7 @@
 """Generated from specs/performance-summary.schema.json by ``python -m trading_bot.performance.schema_codegen``; do not edit."""
 # fmt: off
 # flake8: noqa
-SCHEMA_SHA256 = "bbc9a14ab9fcda3247362550ab4e9050cfdd931009762f973d072a34fb8652f8"
+SCHEMA_SHA256 = "12a18ab03d10101ff5b9fe9716fb6d59d15f72137b2f0c01e75d4d4480ad58e5"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
