@@ -168,13 +168,13 @@ def main() -> int:
                      f"peak RSS {warm.peak_rss_mb:,.0f} MB"))
     warm_text = best(logs, args.repeat, "--window", "monthly", "--date", last.isoformat())
     rows.append(("warm monthly (fresh process, text + review)", warm_text.seconds, ""))
-    targets = Path(__file__).resolve().parents[1] / "config" / "dashboard-targets.yaml"
+    targets = Path(__file__).resolve().parent / "benchmark-targets.yaml"
     alert_log = DATA / "benchmark-alerts.jsonl"
     warm_targets = best(logs, args.repeat, "--window", "monthly", "--date", last.isoformat(),
                         "--format", "json", "--targets", str(targets), "--alert-log",
                         str(alert_log))
-    rows.append(("warm monthly, json, with the bundled targets and alerts", warm_targets.seconds,
-                 "rules judged, state saved, events appended"))
+    rows.append(("warm monthly, json, with targets and alerts (9 rules)", warm_targets.seconds,
+                 "benchmarks/benchmark-targets.yaml: rules judged, alert state saved"))
 
     refreshes = {}
     small_logs = DATA / f"7x{args.trades}" / "logs"
