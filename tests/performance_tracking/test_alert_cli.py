@@ -272,6 +272,25 @@ def test_in_process_breach_ack_and_alert_log_option(rr_setup: tuple[Path, Path],
     assert code == EXIT_ERROR and "unknown alert id" in err
 
 
+def test_ack_stamps_the_state_with_its_own_clock(tmp_path: Path) -> None:
+    """``committed_at`` orders commits against summaries read by the same clock: an ``ack``
+    given a clock must stamp with it, not with the machine's."""
+    from .alert_helpers import Clock, evaluate, targets
+
+    logs = tmp_path / "logs"
+    outcomes(logs, instant("2026-03-02T14:00:30Z"), "w" * 11 + "l" * 9)
+    paths = paths_for(logs)
+    evaluate(PerformanceTracker(logs, clock=Clock("2026-03-02T18:00:00Z")), targets(
+        "alerts:\n  rules:\n    - {name: wr, metric: win_rate, window: rolling, trades: 20, "
+        "warn: 60}\n"), paths)
+    event, = events(paths)
+    out, err = io.StringIO(), io.StringIO()
+    code = alert_cli.ack_main([event["id"], "--logs-dir", str(logs)], stdout=out, stderr=err,
+                              clock=Clock("2026-03-02T18:05:00.5Z"))
+    assert code == EXIT_OK, err.getvalue()
+    assert AlertStateStore(paths.state).load().committed_at == instant("2026-03-02T18:05:00.5Z")
+
+
 def test_in_process_watch_stops_on_a_signal_and_exports(
         rr_setup: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     logs, rules = rr_setup

@@ -20,9 +20,10 @@ from pathlib import Path
 import pytest
 
 from trading_bot.performance import PerformanceError, PerformanceTracker
-from trading_bot.performance.alert_cli import acknowledge_alert, report_targets_view
-from trading_bot.performance.alert_log import (JsonLogFormatter, append_documents, append_events,
-                                               deliver, log_event)
+from trading_bot.performance.alert_cli import (acknowledge_alert, first_log_day,
+                                               report_targets_view)
+from trading_bot.performance.alert_log import (JsonLogFormatter, append_documents, deliver,
+                                               log_document)
 from trading_bot.performance.alert_rules import (BREACHED, HISTORICAL, IN_PROGRESS,
                                                  INSUFFICIENT, MET, NO_TRADES, UNDEFINED,
                                                  Identity, judge, Inputs)
@@ -506,6 +507,25 @@ def test_no_missing_file_alarm_for_days_before_the_first_log_file(logs: Path) ->
     assert missing.days == (date(2026, 3, 2), date(2026, 3, 3))
 
 
+def test_day_rules_skip_days_before_the_first_log_file_without_the_missing_file_check(
+        logs: Path) -> None:
+    """The first day is a fact about the directory that the day rules need too: with
+    missing_log_file turned off, Monday and Tuesday before the bot's first file (Wednesday)
+    are still not days that missed the daily target, in alerting runs and in backfills."""
+    for day in ("2026-03-04", "2026-03-05", "2026-03-06"):
+        outcomes(logs, instant(f"{day}T14:00:30Z"), "w", prefix=day)
+    rules = targets("daily_pl_target: 5\ndata_health: {missing_log_file: {enabled: false}}\n")
+    assert [rule.metric for rule in rules.health] == []
+    tracker = PerformanceTracker(logs, clock=Clock("2026-03-09T08:00:00Z"))
+    paths = paths_for(logs)
+    view = evaluate(tracker, rules, paths, window="monthly")
+    assert [(r.identity.period, r.status) for r in view.results if r.rule.window == "day"] == [
+        ("2026-03-04", MET), ("2026-03-05", MET), ("2026-03-06", MET),
+        ("2026-03-09", IN_PROGRESS)]
+    assert not view.breached and events(paths) == []
+    assert first_log_day(tracker, rules) == date(2026, 3, 4)          # what a backfill passes
+
+
 def test_a_stale_log_while_the_market_is_open(logs: Path) -> None:
     outcomes(logs, instant("2026-03-02T14:00:30Z"), "w" * 3)
     rules = targets("""
@@ -672,7 +692,7 @@ def test_the_json_log_formatter_carries_the_extra_fields(logs: Path) -> None:
     logger.addHandler(handler)
     logger.propagate = False
     try:
-        log_event(event, logger)
+        log_document(event.to_dict(), logger)
         try:
             raise ValueError("boom")
         except ValueError:
@@ -697,10 +717,11 @@ def test_invalid_events_are_refused_before_any_line_is_written(tmp_path: Path) -
     bad = dataclasses.replace(good, fingerprint="not-hex")
     log = tmp_path / "alerts.jsonl"
     with pytest.raises(PerformanceError, match="does not match specs/performance-alert"):
-        append_events(log, [good, bad])
+        append_documents(log, [good.to_dict(), bad.to_dict()])
     assert not log.exists()
-    assert append_events(log, []) == 0
-    assert append_events(log, [good]) == 1 and len(log.read_text().splitlines()) == 1
+    assert append_documents(log, []) == 0
+    assert append_documents(log, [good.to_dict()]) == 1
+    assert len(log.read_text().splitlines()) == 1
 
 
 def test_values_are_shown_in_their_units() -> None:
@@ -788,6 +809,41 @@ def test_events_left_pending_by_an_interrupted_run_reach_the_log_exactly_once(
     assert paths.state.read_bytes() == interrupted
 
 
+def test_a_malformed_pending_event_is_dropped_and_the_rest_delivered(
+        logs: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A pending entry broken by hand would fail validation in every run and every ``ack``
+    that delivers it: it is dropped with one WARNING naming the state file and its id."""
+    outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 11 + "l" * 9)
+    paths = paths_for(logs)
+    clock = Clock(f"{MONDAY}T18:00:00Z")
+    paths.log.mkdir(parents=True)
+    with pytest.raises(PerformanceError, match="cannot append to the alert log"):
+        evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
+    paths.log.rmdir()
+    document = json.loads(paths.state.read_bytes())
+    decided, = document["pending"]["events"]
+    broken = {**decided, "id": "0123456789abcdef-20260302T180000Z-first-9", "severity": "LOUD"}
+    document["pending"]["events"] = [broken, decided]
+    paths.state.write_text(json.dumps(document), encoding="utf-8")
+    clock.advance(minutes=1)
+    with caplog.at_level(logging.WARNING):
+        view = evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
+    assert view.breached and events(paths) == [decided]
+    warning, = [record for record in caplog.records if "malformed" in record.getMessage()]
+    assert warning.getMessage() == (
+        f"{paths.state}: dropped 1 malformed pending alert event(s) ({broken['id']}): they do "
+        "not match the alert schema and cannot be appended to the alert log; delivering the "
+        "rest")
+    assert "pending" not in json.loads(paths.state.read_bytes())
+    # only malformed events pending: dropped, the file rewritten, and ``ack`` is not blocked
+    document = json.loads(paths.state.read_bytes())
+    document["pending"] = {"alert_log_offset": 0, "events": [broken]}
+    paths.state.write_text(json.dumps(document), encoding="utf-8")
+    record, new = acknowledge_alert(decided["id"], paths, instant(f"{MONDAY}T18:05:00Z"))
+    assert new and [event["reason"] for event in events(paths)] == ["first", "acknowledged"]
+    assert AlertStateStore(paths.state).load().pending is None
+
+
 def test_an_acknowledgement_goes_through_the_outbox_too(logs: Path) -> None:
     outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 11 + "l" * 9)
     paths = paths_for(logs)
@@ -827,6 +883,48 @@ def test_a_version_1_state_file_is_read_and_rewritten_as_version_2(logs: Path) -
     assert [event["id"].split("-", 2)[2] for event in events(paths)] == [
         "first-1", "repeat_interval_elapsed-1"]         # the first id of the log has no number
     assert json.loads(paths.state.read_text(encoding="utf-8"))["version"] == 2
+
+
+def test_a_version_1_state_retires_its_per_day_missing_file_alerts_once(
+        logs: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The previous release kept one missing_log_file record per missing day (window ``day``);
+    this one raises one alert per window under another fingerprint, so such a record would be
+    judged never again and show as firing until retention dropped it.  Upgrading retires it,
+    with one WARNING naming the state file."""
+    for day in ("2026-03-02", "2026-03-04"):                  # Tuesday has no file
+        outcomes(logs, instant(f"{day}T14:00:30Z"), "w" * 3, prefix=day)
+    rules = targets("win_rate_target: 10\n")
+    paths = paths_for(logs)
+    clock = Clock("2026-03-05T08:00:00Z")
+    evaluate(PerformanceTracker(logs, clock=clock), rules, paths, window="weekly")
+    document = json.loads(paths.state.read_text(encoding="utf-8"))
+    window_alert, = [alert for alert in document["alerts"]
+                     if alert["metric"] == "missing_log_file"]
+    old_day = {**window_alert, "fingerprint": "00000000000000aa", "window": "day",
+               "period": "2026-03-03", "period_start": "2026-03-03",
+               "period_end": "2026-03-03", "last_event_id": "00000000000000aa-20260304T000000Z-first"}
+    document["version"] = 1
+    document["alerts"] = [old_day]
+    for alert in document["alerts"]:
+        del alert["sequence"]
+    paths.state.write_text(json.dumps(document), encoding="utf-8")
+    clock.advance(minutes=1)
+    with caplog.at_level(logging.WARNING, logger="trading_bot.performance.alert_state"):
+        view = evaluate(PerformanceTracker(logs, clock=clock), rules, paths, window="weekly")
+    assert "00000000000000aa" not in [alert.fingerprint for alert in view.alerts]
+    assert "00000000000000aa" not in json.dumps(view.to_dict()["alerts"])
+    warning, = [record for record in caplog.records
+                if "version 1" in record.getMessage()]
+    assert warning.levelname == "WARNING"
+    assert warning.getMessage() == (
+        f"{paths.state}: retired 1 missing_log_file alert(s) of a version 1 state, one per "
+        "missing day: replaced by one alert per window")
+    assert json.loads(paths.state.read_text(encoding="utf-8"))["version"] == 2
+    caplog.clear()
+    clock.advance(minutes=1)
+    with caplog.at_level(logging.WARNING, logger="trading_bot.performance.alert_state"):
+        evaluate(PerformanceTracker(logs, clock=clock), rules, paths, window="weekly")
+    assert not [record for record in caplog.records if "version 1" in record.getMessage()]
 
 
 def test_event_ids_are_unique_when_an_alert_fires_resolves_and_fires_within_a_second() -> None:

@@ -525,10 +525,12 @@ def test_a_run_that_read_before_another_run_committed_reads_again(
     assert evaluate(run_b, rules, paths, window, **options).breached
     assert reasons(paths) == ["first"] * 3
 
-    with caplog.at_level(logging.INFO, logger=LOGGER_NAME):
+    with caplog.at_level(logging.INFO, logger=LOGGER_NAME), \
+            caplog.at_level(logging.INFO, logger=ALERTS_LOGGER):
         judged = evaluate_targets(run_a, stale, rules, paths)
     assert judged.view.breached and reasons(paths) == ["first"] * 3   # nothing resolved, nothing new
     assert len(info_lines(caplog)) == 1 + rolling_reads         # it read the window again
+    assert read_again_lines(caplog) == [READ_AGAIN]             # and said why, once
 
     caplog.clear()
     later = PerformanceTracker(logs, clock=fixed_clock("2026-03-03T00:00:02Z"))
@@ -536,10 +538,23 @@ def test_a_run_that_read_before_another_run_committed_reads_again(
     # A's report must show the summary it judged (the one read again), not its first read
     assert judged.summary.metrics.values == fresh.metrics.values != stale.metrics.values
     assert judged.summary.aggregate.core.losses == 8 and stale.aggregate.core.losses == 0
-    with caplog.at_level(logging.INFO, logger=LOGGER_NAME):
+    with caplog.at_level(logging.INFO, logger=LOGGER_NAME), \
+            caplog.at_level(logging.INFO, logger=ALERTS_LOGGER):
         again = evaluate_targets(later, fresh, rules, paths)
     assert again.view.breached and again.summary is fresh       # not read again: the same one
     assert len(info_lines(caplog)) == rolling_reads             # read after the commit: once
+    assert read_again_lines(caplog) == []
+
+
+ALERTS_LOGGER = "trading_bot.performance.alerts"
+READ_AGAIN = ("another run committed the alert state after this summary was read; judging a "
+              "fresh read")
+
+
+def read_again_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [record.getMessage() for record in caplog.records
+            if record.name == ALERTS_LOGGER and record.levelno == logging.INFO
+            and record.getMessage() == READ_AGAIN]
 
 
 def test_the_commit_stamp_never_goes_back(tmp_path: Path) -> None:

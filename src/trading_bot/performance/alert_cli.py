@@ -2,7 +2,8 @@
 
 A thin shell, like :mod:`.record_cli`: it finds the files (targets file, alert log, alert state),
 reads the clock and the logs directory (the oldest day file, the newest one's mtime), and hands
-values to the pure engine (:mod:`.alerts`).  Heavy modules (YAML, jsonschema, the engine) are
+values to the pure engine (:mod:`.alerts`); the exactly-once protocol between the alert state
+and the alert log is :mod:`.alert_outbox`'s.  Heavy modules (YAML, jsonschema, the engine) are
 imported only when targets are evaluated, so ``--help``, usage errors and every run without a
 targets file stay fast: the default file's existence is checked before anything is imported.
 
@@ -21,19 +22,17 @@ from __future__ import annotations
 
 import argparse
 import logging
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Sequence, TextIO
 
 from .cli import EXIT_BREACH, EXIT_OK, EXIT_USAGE, _Parser, run_reporting_errors
 from .errors import UsageError
 from .logfiles import ALERT_LOG_NAME
 
 if TYPE_CHECKING:
-    from .alert_state import AlertRecord, AlertState, StateHandle
-    from .alerts import AlertEvent
+    from .alert_state import AlertRecord
     from .summary import PerformanceSummary
     from .target_model import Targets
     from .target_report import TargetsView
@@ -154,7 +153,7 @@ def evaluate_targets(tracker: "PerformanceTracker", summary: "PerformanceSummary
 
     Everything between reading and writing the state happens under its lock, so two runs at
     once emit each event once, and events go through the state's outbox (see
-    :mod:`.alert_state`): a run killed at any point neither loses nor repeats one.
+    :mod:`.alert_outbox`): a run killed at any point neither loses nor repeats one.
 
     The data judged is never older than the data the state was last computed from: ``summary``
     was read before the lock, so when another run committed the state after it was read (the
@@ -172,15 +171,19 @@ def evaluate_targets(tracker: "PerformanceTracker", summary: "PerformanceSummary
     from .alerts import AlertEvaluator
     from .target_report import targets_view
 
-    with _locked_state(paths, tracker.clock) as handle:
+    from .alert_outbox import commit, locked_state
+
+    with locked_state(paths.state, paths.log, tracker.clock) as handle:
         if handle.committed_at is not None and handle.committed_at >= summary.generated_at:
+            LOGGER.info("another run committed the alert state after this summary was read; "
+                        "judging a fresh read")
             summary = _read_again(tracker, summary)
         rolling = _rolling(tracker, summary, targets)
         facts = _log_facts(tracker, targets)
         evaluation = AlertEvaluator(targets=targets, state=handle.state).run(
             summary, rolling=rolling, newest_log_at=facts.newest_change,
             first_log_day=facts.first_day)
-        _commit(handle, paths, evaluation.state, evaluation.events)
+        commit(handle, paths.log, evaluation.state, evaluation.events)
     return Judged(summary, targets_view(evaluation, summary, source=str(targets.source)))
 
 
@@ -211,50 +214,6 @@ def report_targets_view(tracker: "PerformanceTracker", summary: "PerformanceSumm
     return targets_view(evaluation, summary, source=str(targets.source), state=state)
 
 
-@contextmanager
-def _locked_state(paths: AlertPaths,
-                  clock: Callable[[], datetime] | None = None) -> Iterator["StateHandle"]:
-    """The alert state under its lock, with any events a killed run left pending delivered
-    first (appended unless already in the log, logged, and cleared from the state)."""
-    from .alert_log import deliver
-    from .alert_state import AlertStateStore
-
-    store = AlertStateStore(paths.state)
-    with (store.locked() if clock is None else store.locked(clock=clock)) as handle:
-        pending = handle.state.pending
-        if pending is not None:
-            deliver(paths.log, pending)
-            handle.save(handle.state.with_pending(None))
-        yield handle
-
-
-def _commit(handle: "StateHandle", paths: AlertPaths, state: "AlertState",
-            events: "Sequence[AlertEvent]") -> None:
-    """Save ``state`` and append ``events`` exactly once, through the outbox.
-
-    The state is saved first with the events pending (and the log's size), then the events
-    are appended and logged (an ``acknowledged`` event is not: see
-    :func:`.alert_log.announced`), then the state is saved without them.  A kill before the
-    first save changes nothing; after it, the next run delivers what the log lacks.  Without
-    events it is one ordinary save (none if nothing changed).
-    """
-    from .alert_log import announced, append_documents, document_line, log_document, log_size
-    from .alert_state import PendingEvents
-
-    if not events:
-        handle.save(state)
-        return
-    documents = tuple(event.to_dict() for event in events)
-    for document in documents:
-        document_line(document)          # an invalid event stops the run before any write
-    handle.save(state.with_pending(PendingEvents(log_size(paths.log), documents)))
-    append_documents(paths.log, documents)
-    for document in documents:
-        if announced(document):
-            log_document(document)
-    handle.save(state)
-
-
 def _read_again(tracker: "PerformanceTracker",
                 summary: "PerformanceSummary") -> "PerformanceSummary":
     """The same window as ``summary`` (same period, anchored on its last day), read now."""
@@ -281,7 +240,8 @@ class LogFacts:
     """What the data-health rules need to know about the logs directory itself.
 
     ``first_day``: the date of the oldest day file (``date.max`` when there is none yet: no
-    day is expected to have a file before the bot writes its first), for missing_log_file;
+    day is expected to have a file before the bot writes its first), for missing_log_file and
+    the day rules;
     ``newest_change``: when the newest day file last changed, the bot's last sign of life for
     stale_log.  None when no rule needs it.
     """
@@ -291,16 +251,23 @@ class LogFacts:
 
 
 def first_log_day(tracker: "PerformanceTracker", targets: "Targets | None") -> date | None:
-    """The oldest day file's date when the targets check for missing log files (else None)."""
+    """The oldest day file's date when a rule needs it (missing_log_file, day rules), else
+    None."""
     if targets is None or targets.empty:
         return None
     return _log_facts(tracker, targets).first_day
 
 
 def _log_facts(tracker: "PerformanceTracker", targets: "Targets") -> LogFacts:
-    """One listing of the logs directory, only when a data-health rule needs it."""
+    """One listing of the logs directory, only when a rule needs it: ``stale_log``, or any rule
+    that must know the first day (missing_log_file and every day rule, which do not judge days
+    before the bot started, even with missing_log_file turned off)."""
+    from .target_model import DAY
+
     metrics = {rule.metric for rule in targets.health}
-    if not metrics & {"missing_log_file", "stale_log"}:
+    needs_first_day = ("missing_log_file" in metrics
+                       or any(rule.window == DAY for rule in targets.rules))
+    if not needs_first_day and "stale_log" not in metrics:
         return LogFacts()
     from .logfiles import list_day_files
 
@@ -328,17 +295,20 @@ def acknowledge_alert(alert_id: str, paths: AlertPaths,
 
     ``now`` is cut to whole seconds, as evaluations cut theirs: with its microseconds an ack
     could be logged as later than an evaluation of the same second that comes after it, and
-    the alert log's times would go back.
+    the alert log's times would go back.  The state's ``committed_at`` is ``now`` as given,
+    the caller's clock (not the machine's), like an evaluation's.
     """
+    from .alert_outbox import commit, locked_state
     from .alert_state import acknowledge
     from .alerts import acknowledgement_event
 
+    stamp = now
     now = now.replace(microsecond=0)
-    with _locked_state(paths) as handle:
+    with locked_state(paths.state, paths.log, lambda: stamp) as handle:
         state, record = acknowledge(handle.state, alert_id, now)
         new = state is not handle.state
         if new:
-            _commit(handle, paths, state, [acknowledgement_event(record, now)])
+            commit(handle, paths.log, state, [acknowledgement_event(record, now)])
     return record, new
 
 

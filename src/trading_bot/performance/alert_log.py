@@ -25,10 +25,9 @@ import logging
 import os
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from .alert_state import PendingEvents
-from .alerts import AlertEvent
 from .durability import append_line
 from .errors import PerformanceError
 from .timestamps import format_instant
@@ -38,22 +37,12 @@ LOGGER = logging.getLogger(LOGGER_NAME)
 SCHEMA = "performance-alert"
 
 
-def event_line(event: AlertEvent) -> bytes:
-    """The event's JSON line (validated), newline included."""
-    return document_line(event.to_dict())
-
-
 def document_line(document: Mapping[str, Any]) -> bytes:
     """An alert-log document's JSON line (validated), newline included."""
     from .schemas import validate
 
     validate(SCHEMA, document)
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-
-
-def append_events(path: Path, events: Iterable[AlertEvent]) -> int:
-    """Append each event as one line; returns how many were written."""
-    return append_documents(path, [event.to_dict() for event in events])
 
 
 def append_documents(path: Path, documents: Sequence[Mapping[str, Any]]) -> int:
@@ -130,23 +119,14 @@ def deliver(path: Path, pending: PendingEvents,
     return missing
 
 
-def event_fields(event: AlertEvent) -> dict[str, Any]:
+def document_fields(document: Mapping[str, Any]) -> dict[str, Any]:
     """The event as ``extra`` fields of a log record (``id`` becomes ``alert_id``; the message
     is the record's own)."""
-    return document_fields(event.to_dict())
-
-
-def document_fields(document: Mapping[str, Any]) -> dict[str, Any]:
     fields = dict(document)
     fields.pop("schema_version", None)
     fields.pop("message", None)
     fields["alert_id"] = fields.pop("id")
     return fields
-
-
-def log_event(event: AlertEvent, logger: logging.Logger = LOGGER) -> None:
-    """One WARNING record per emitted event, resolved ones included (they are news too)."""
-    log_document(event.to_dict(), logger)
 
 
 def announced(document: Mapping[str, Any]) -> bool:
@@ -156,6 +136,7 @@ def announced(document: Mapping[str, Any]) -> bool:
 
 
 def log_document(document: Mapping[str, Any], logger: logging.Logger = LOGGER) -> None:
+    """One WARNING record per announced event, resolved ones included (they are news too)."""
     logger.warning("%s", document["message"], extra=document_fields(document))
 
 

@@ -19,7 +19,8 @@ reader of the log); saving first would lose them.  So a run that has events save
 *with* the events still to append and the alert log's size before the append, appends, then
 saves the state again without them.  Whoever takes the lock next and finds events pending (a
 killed run left them) appends those the log does not hold yet, looking from the recorded size
-on by event id, before doing anything else.  Every event reaches the log exactly once.
+on by event id, before doing anything else.  Every event reaches the log exactly once.  The
+protocol's steps are :mod:`.alert_outbox`; this module only keeps the outbox in the file.
 
 Why ``committed_at``: the lock orders the evaluations, but a run reads its summary before it
 takes the lock.  A run that read the logs, then waited (a slow machine, a long report), could
@@ -59,7 +60,8 @@ except ImportError:  # pragma: no cover - not POSIX: runs are then not serialise
     fcntl = None  # type: ignore[assignment]
 
 #: Version 2 added the outbox (``pending``) and each record's event ``sequence``; version 1
-#: files (neither) are still read, and the next write makes them version 2.
+#: files (neither) are still read, and the next write makes them version 2 (retiring their
+#: per-day missing_log_file records: see :func:`parse_state`).
 STATE_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 #: Records not seen by any evaluation for this long are dropped, so the file stays small.
@@ -186,6 +188,20 @@ class PendingEvents:
             raise ValueError("a pending event is not an alert event with an id")
         return cls(_count(data.get("alert_log_offset")), events)
 
+    def split(self) -> tuple["PendingEvents | None", tuple[str, ...]]:
+        """The events that are alert-log documents, and the ids of those that are not.
+
+        A hand-edited or damaged entry would otherwise fail validation in every run that
+        delivers it (and every ``ack``), blocking alerting for good; it cannot be appended
+        anyway, so it is dropped and the caller says which.  None when nothing is left.
+        """
+        from .schemas import conforms
+
+        verdicts = [(event, conforms("performance-alert", event)) for event in self.events]
+        good = tuple(event for event, ok in verdicts if ok)
+        dropped = tuple(str(event["id"]) for event, ok in verdicts if not ok)
+        return (replace(self, events=good) if good else None), dropped
+
 
 @dataclass(frozen=True)
 class AlertState:
@@ -229,8 +245,12 @@ class AlertState:
 
     @classmethod
     def from_json(cls, text: str) -> "AlertState":
-        """Parse a state file (version 1 or 2); ValueError (with the reason) when it is not
-        one of ours."""
+        """Parse a state file (version 1 or 2, upgraded: see :func:`parse_state`); ValueError
+        (with the reason) when it is not one of ours."""
+        return parse_state(text).state
+
+    @classmethod
+    def _from_document(cls, text: str) -> tuple["AlertState", int]:
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("version") not in READABLE_VERSIONS:
             raise ValueError("not an alert state of version "
@@ -240,9 +260,49 @@ class AlertState:
         except (KeyError, TypeError, ArithmeticError) as exc:
             raise ValueError(f"malformed record: {exc!r}") from None
         pending = data.get("pending")
-        return cls({record.fingerprint: record for record in records},
-                   committed_at=_parse_optional(data.get("committed_at")),
-                   pending=None if pending is None else PendingEvents.from_dict(pending))
+        state = cls({record.fingerprint: record for record in records},
+                    committed_at=_parse_optional(data.get("committed_at")),
+                    pending=None if pending is None else PendingEvents.from_dict(pending))
+        return state, data["version"]
+
+
+@dataclass(frozen=True)
+class ParsedState:
+    """A state file read and repaired: the state, the version 1 per-day missing_log_file
+    records it retired, and the ids of the malformed pending events it dropped (see
+    :func:`parse_state`).  Either means the file no longer holds ``state``."""
+
+    state: AlertState
+    retired: int = 0
+    dropped: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.retired or self.dropped)
+
+
+def parse_state(text: str) -> ParsedState:
+    """Parse a state file, dropping malformed pending events and upgrading a version 1 file.
+
+    Version 1 kept one ``missing_log_file`` record per missing day (window ``day``, period the
+    date).  This release raises one alert per window under another fingerprint, so those
+    records would never be judged again and would show as firing in every report until
+    retention dropped them: they are retired here, and the caller says so once.
+    """
+    state, version = AlertState._from_document(text)
+    dropped: tuple[str, ...] = ()
+    if state.pending is not None:
+        pending, dropped = state.pending.split()
+        if dropped:
+            state = state.with_pending(pending)
+    retired = 0
+    if version == 1:
+        kept = {key: record for key, record in state.records.items()
+                if not (record.metric == "missing_log_file" and record.window == "day")}
+        retired = len(state.records) - len(kept)
+        if retired:
+            state = replace(state, records=kept)
+    return ParsedState(state, retired, dropped)
 
 
 EMPTY_STATE = AlertState()
@@ -285,10 +345,12 @@ class StateHandle:
     state at once (the outbox needs a write in the middle of the block).
     """
 
-    def __init__(self, state: AlertState, write: Callable[[AlertState], None]) -> None:
+    def __init__(self, state: AlertState, write: Callable[[AlertState], None], *,
+                 on_file: bool = True) -> None:
         self.original = state
         self.state = state
-        self.written = state
+        #: What the file holds (None: not ``state``, which an upgrade changed on reading).
+        self.written: AlertState | None = state if on_file else None
         self._write = write
 
     @property
@@ -313,17 +375,32 @@ class AlertStateStore:
 
     def load(self) -> AlertState:
         """Read without the lock: for reports, which never write the state."""
+        return self._read().state
+
+    def _read(self) -> ParsedState:
+        """The state file parsed and upgraded; version 1 retirements logged (once per read:
+        an alerting run rewrites the file as version 2, so the next run does not repeat it)."""
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            return EMPTY_STATE
+            return ParsedState(EMPTY_STATE)
         except OSError as exc:
             raise PerformanceError(f"{self.path}: cannot read alert state: "
                                    f"{exc.strerror or exc}") from None
         try:
-            return AlertState.from_json(text)
+            parsed = parse_state(text)
         except ValueError as exc:
-            return self._discard(str(exc))
+            return ParsedState(self._discard(str(exc)))
+        if parsed.dropped:
+            LOGGER.warning("%s: dropped %d malformed pending alert event(s) (%s): they do not "
+                           "match the alert schema and cannot be appended to the alert log; "
+                           "delivering the rest", self.path, len(parsed.dropped),
+                           ", ".join(parsed.dropped))
+        if parsed.retired:
+            LOGGER.warning("%s: retired %d missing_log_file alert(s) of a version 1 state, one "
+                           "per missing day: replaced by one alert per window", self.path,
+                           parsed.retired)
+        return parsed
 
     def _discard(self, reason: str) -> AlertState:
         aside = self.path.with_name(self.path.name + ".unreadable")
@@ -354,7 +431,8 @@ class AlertStateStore:
         try:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX)
-            original = self.load()
+            parsed = self._read()
+            original = parsed.state
             stamps = [original.committed_at]
 
             def write(state: AlertState) -> None:
@@ -368,7 +446,8 @@ class AlertStateStore:
                                            f"{exc.strerror or exc}") from None
                 stamps.append(stamp)
 
-            handle = StateHandle(original, write)
+            # a repaired state must reach the file even if nothing else changes
+            handle = StateHandle(original, write, on_file=not parsed.changed)
             yield handle
             handle.save(handle.state)
         finally:
