@@ -157,7 +157,7 @@ class CachedWindowReader:
             lines_read += read
             valid += valid_lines
             day_file = day_files.get(name)
-            if tail_bytes and day_file is not None and day_file.day != directory.newest_day:
+            if tail_bytes and day_file is not None and directory.is_settled(day_file.day):
                 unfinished.append(unfinished_line(name, day_file.day, next_line, tail_bytes,
                                                   carriage_returns))
                 lines_read += 1

@@ -60,6 +60,15 @@ class Directory:
         """The date of the newest day file: the only one a running bot may still be writing."""
         return max(self.files) if self.files else None
 
+    def is_settled(self, day: date) -> bool:
+        """No writer will finish the last line of the file of ``day``: a newer file exists.
+
+        The one rule for when a torn tail stops waiting and becomes an unfinished line, for
+        the uncached scan and the cache alike.
+        """
+        newest = self.newest_day
+        return newest is not None and day < newest
+
     def between(self, first: date, last: date) -> list[DayFile]:
         """Day files dated ``first..last`` inclusive, in date order."""
         return [self.files[day] for day in sorted(self.files) if first <= day <= last]

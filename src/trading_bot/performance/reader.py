@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .errors import InvalidLineError, location
 from .logfiles import MAX_LINE_BYTES, DayFile, RawLine, read_lines
@@ -317,14 +317,14 @@ def build_ledger(scans: Iterable[FileScan]) -> Ledger:
     )
 
 
-def read_ledger(files: Iterable[DayFile], *, newest_day: date | None = None) -> Ledger:
+def read_ledger(files: Iterable[DayFile], *,
+                settled: Callable[[date], bool] | None = None) -> Ledger:
     """Scan the given files and build their ledger (the uncached path).
 
-    Files dated before ``newest_day`` (the directory's newest file) are settled: their
-    unfinished last lines are reported.
+    ``settled`` (:meth:`.logfiles.Directory.is_settled`) tells which files' unfinished last
+    lines are reported rather than left for the writer to finish; by default none.
     """
-    return build_ledger(scan_file(day_file, settled=newest_day is not None
-                                  and day_file.day < newest_day)
+    return build_ledger(scan_file(day_file, settled=settled is not None and settled(day_file.day))
                         for day_file in files)
 
 

@@ -30,8 +30,8 @@ from .cache_store import CACHE_FILE_NAME, CacheCorrupt, CacheStore, CacheUnavail
 from .cache_codec import to_micros
 from .errors import UsageError
 from .indexing import IndexConfig, RefreshStats, refresh
-from .logfiles import Directory, list_day_files
-from .reader import Ledger, LoggedTrade, build_ledger, read_ledger, scan_file
+from .logfiles import DayFile, Directory, list_day_files
+from .reader import FileScan, Ledger, LoggedTrade, build_ledger, read_ledger, scan_file
 from .summary import DataQuality, EmptyReason, PerformanceSummary, Period
 from .timestamps import day_end, day_start, resolve_timezone, timezone_name
 from .window_read import WindowRead, positions_from_ledger, quality_from_ledger
@@ -226,7 +226,7 @@ class PerformanceTracker:
         assert plan.start is not None
         first_file, last_file = self._utc_file_span(plan.start, plan.end)
         ledger = read_ledger(directory.between(first_file, last_file),
-                             newest_day=directory.newest_day)
+                             settled=directory.is_settled)
         trades = [trade for trade in self._closed_trades(ledger.closed)
                   if plan.start <= trade.local_day <= plan.end]
         shifted = 0 if trades else sum(
@@ -243,20 +243,20 @@ class PerformanceTracker:
         assert plan.trades is not None
         _, last_file = self._utc_file_span(plan.end, plan.end)
         newest_first = list(reversed(directory.between(date.min, last_file)))
-        newest_day = directory.newest_day
+        def scan(day_file: DayFile) -> FileScan:
+            return scan_file(day_file, settled=directory.is_settled(day_file.day))
+
         scans = []
         found = 0
         position = 0
         while position < len(newest_first):
-            scans.append(scan_file(newest_first[position],
-                                   settled=newest_first[position].day != newest_day))
+            scans.append(scan(newest_first[position]))
             position += 1
             found += sum(1 for t in scans[-1].trades
                          if t.record.is_closed and t.record.realized_at < as_of)
             if found >= plan.trades:
                 if position < len(newest_first):
-                    scans.append(scan_file(newest_first[position],
-                                           settled=newest_first[position].day != newest_day))
+                    scans.append(scan(newest_first[position]))
                     position += 1
                 found = _eligible_count(build_ledger(scans), as_of)
                 if found >= plan.trades:
