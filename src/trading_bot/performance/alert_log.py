@@ -47,7 +47,11 @@ def document_line(document: Mapping[str, Any]) -> bytes:
 
 def append_documents(path: Path, documents: Sequence[Mapping[str, Any]]) -> int:
     """Append each document as one line, all validated before the first is written."""
-    lines = [document_line(document) for document in documents]
+    return append_lines(path, [document_line(document) for document in documents])
+
+
+def append_lines(path: Path, lines: Sequence[bytes]) -> int:
+    """Append already validated lines (:func:`document_line`), one ``O_APPEND`` write each."""
     if not lines:
         return 0
     try:
@@ -58,6 +62,13 @@ def append_documents(path: Path, documents: Sequence[Mapping[str, Any]]) -> int:
         raise PerformanceError(f"{path}: cannot append to the alert log: "
                                f"{exc.strerror or exc}") from None
     return len(lines)
+
+
+def announce(documents: Sequence[Mapping[str, Any]], logger: logging.Logger = LOGGER) -> None:
+    """The WARNING record of each appended event that operators are told about."""
+    for document in documents:
+        if announced(document):
+            log_document(document, logger)
 
 
 def log_size(path: Path) -> int:
@@ -109,9 +120,7 @@ def deliver(path: Path, pending: PendingEvents,
     present = logged_ids(path, pending.log_offset)
     missing = [event for event in pending.events if event["id"] not in present]
     append_documents(path, missing)
-    for document in missing:
-        if announced(document):
-            log_document(document, logger or LOGGER)
+    announce(missing, logger or LOGGER)
     if pending.events:
         (logger or LOGGER).info("alert log: %d of %d events an interrupted run left pending "
                                 "appended now (the others were in the log)", len(missing),

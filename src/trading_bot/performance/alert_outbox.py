@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from .alert_log import announced, append_documents, deliver, document_line, log_document, log_size
+from .alert_log import announce, append_lines, deliver, document_line, log_size
 from .alert_state import AlertState, AlertStateStore, PendingEvents, StateHandle
 from .alerts import AlertEvent
 
@@ -61,13 +61,10 @@ def commit(handle: StateHandle, log_path: Path, state: AlertState,
         handle.save(state)
         return
     documents = tuple(event.to_dict() for event in events)
-    for document in documents:
-        document_line(document)          # an invalid event stops the run before any write
+    lines = [document_line(document) for document in documents]  # invalid: stop before writing
     handle.save(state.with_pending(PendingEvents(log_size(log_path), documents)))
-    append_documents(log_path, documents)
-    for document in documents:
-        if announced(document):
-            log_document(document)
+    append_lines(log_path, lines)
+    announce(documents)
     handle.save(state)
 
 
