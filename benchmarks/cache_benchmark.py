@@ -35,7 +35,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import trading_bot.performance
-from trading_bot.performance.sample import SampleSpec, generate
+from trading_bot.performance.tools.sample import SampleSpec, generate
 
 DATA = Path(__file__).resolve().parent / "data"
 START = date(2025, 11, 1)
@@ -78,7 +78,7 @@ def dataset(days: int, trades: int) -> tuple[Path, int, int]:
     logs = DATA / f"{days}x{trades}" / "logs"
     if not logs.is_dir() or not any(logs.glob("*.jsonl")):
         shutil.rmtree(logs.parent, ignore_errors=True)
-        subprocess.run([sys.executable, "-m", "trading_bot.performance.sample", "--out", str(logs),
+        subprocess.run([sys.executable, "-m", "trading_bot.performance.tools.sample", "--out", str(logs),
                         "--start", START.isoformat(), "--days", str(days), "--trades-per-day",
                         str(trades), "--weekend-trades-per-day", str(trades), "--seed", "11",
                         "--no-defects"], check=True, stdout=subprocess.DEVNULL)

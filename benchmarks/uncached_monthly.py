@@ -18,7 +18,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from trading_bot.performance.sample import SampleSpec, generate, write
+from trading_bot.performance.tools.sample import SampleSpec, generate, write
 
 
 def main() -> int:

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from trading_bot.performance import PerformanceTracker
-from trading_bot.performance.alert_cli import AlertPaths, alert_paths, evaluate_targets
-from trading_bot.performance.schemas import schema_errors
-from trading_bot.performance.target_report import TargetsView
-from trading_bot.performance.targets import Targets, parse_targets
+from trading_bot.performance.cli.alerts import AlertPaths, alert_paths, evaluate_targets
+from trading_bot.performance.schemas.validation import schema_errors
+from trading_bot.performance.report.targets_view import TargetsView
+from trading_bot.performance.alerting.config import Targets, parse_targets
 
 from .conftest import trade, write_log
 

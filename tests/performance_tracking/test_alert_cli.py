@@ -20,10 +20,12 @@ from typing import Any
 
 import pytest
 
-from trading_bot.performance import PerformanceTracker, alert_cli, cli
-from trading_bot.performance.alert_state import AlertStateStore
-from trading_bot.performance.schemas import schema_errors
-from trading_bot.performance.watch import Stopper, watch
+from trading_bot.performance import PerformanceTracker
+from trading_bot.performance.cli import alerts as alert_cli
+from trading_bot.performance.cli import summary as cli
+from trading_bot.performance.alerting.state import AlertStateStore
+from trading_bot.performance.schemas.validation import schema_errors
+from trading_bot.performance.services.watch import Stopper, watch
 
 from .alert_helpers import events, instant, outcomes, paths_for
 
@@ -451,11 +453,10 @@ def test_a_run_without_a_targets_file_imports_no_yaml_and_no_alert_module(
     logs = tmp_path / "logs"
     recent(logs, "w" * 3)
     script = ("import sys\n"
-              "from trading_bot.performance.cli import main\n"
+              "from trading_bot.performance.cli.summary import main\n"
               f"code = main(['--logs-dir', 'logs', '--format', {output!r}])\n"
               "print(sorted(name for name in sys.modules if name == 'yaml' or name.startswith("
-              "('trading_bot.performance.alert', 'trading_bot.performance.target', "
-              "'jsonschema'))), file=sys.stderr)\n"
+              "('trading_bot.performance.alerting', 'jsonschema'))), file=sys.stderr)\n"
               "sys.exit(code)\n")
     env = {key: value for key, value in os.environ.items()
            if key != "PERFORMANCE_SUMMARY_TIMEZONE"}
@@ -464,5 +465,4 @@ def test_a_run_without_a_targets_file_imports_no_yaml_and_no_alert_module(
     assert done.returncode == EXIT_OK, done.stderr
     assert "none configured" in done.stdout
     imported = done.stderr.strip().splitlines()[-1]
-    assert imported == "['trading_bot.performance.alert_cli', " \
-                       "'trading_bot.performance.target_report']", imported
+    assert imported == "[]", imported

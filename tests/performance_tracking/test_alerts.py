@@ -20,23 +20,23 @@ from pathlib import Path
 import pytest
 
 from trading_bot.performance import PerformanceError, PerformanceTracker
-from trading_bot.performance.alert_cli import (acknowledge_alert, first_log_day,
+from trading_bot.performance.cli.alerts import (acknowledge_alert, first_log_day,
                                                report_targets_view)
-from trading_bot.performance.alert_log import (JsonLogFormatter, append_documents, deliver,
+from trading_bot.performance.alerting.log import (JsonLogFormatter, append_documents, deliver,
                                                log_document)
-from trading_bot.performance.alert_rules import (BREACHED, HISTORICAL, IN_PROGRESS,
+from trading_bot.performance.alerting.rules import (BREACHED, HISTORICAL, IN_PROGRESS,
                                                  INSUFFICIENT, MET, NO_TRADES, UNDEFINED,
                                                  Identity, judge, Inputs)
-from trading_bot.performance.alert_state import (AlertState, AlertStateStore, PendingEvents,
+from trading_bot.performance.alerting.state import (AlertState, AlertStateStore, PendingEvents,
                                                  acknowledge, STATE_VERSION)
-from trading_bot.performance.alerts import (ALERT_FIRING, ALERT_INHIBITED, ALERT_SILENCED,
+from trading_bot.performance.alerting.engine import (ALERT_FIRING, ALERT_INHIBITED, ALERT_SILENCED,
                                             AlertEvaluator, AlertEvent, acknowledgement_event,
                                             format_value, transition)
-from trading_bot.performance.render_markdown import render_markdown
-from trading_bot.performance.render_text import render_text
-from trading_bot.performance.schemas import schema_errors
-from trading_bot.performance.target_model import Scope
-from trading_bot.performance.target_report import target_rows
+from trading_bot.performance.report.markdown import render_markdown
+from trading_bot.performance.report.text import render_text
+from trading_bot.performance.schemas.validation import schema_errors
+from trading_bot.performance.alerting.model import Scope
+from trading_bot.performance.report.targets_view import target_rows
 
 from .alert_helpers import (Clock, closed, evaluate, events, instant, outcomes, paths_for,
                             reasons, targets, write_trades)
@@ -244,7 +244,7 @@ def test_below_min_trades_a_rule_is_insufficient_and_neither_fires_nor_resolves(
 
 
 def _result(rule, identity, status, actual):
-    from trading_bot.performance.alert_rules import RuleResult
+    from trading_bot.performance.alerting.rules import RuleResult
 
     return RuleResult(rule=rule, identity=identity, period_start=date(2026, 3, 2),
                       period_end=date(2026, 3, 2), status=status, actual=actual, context="test",

@@ -27,8 +27,8 @@ import pytest
 
 from trading_bot.performance import PerformanceTracker, cli
 from trading_bot.performance.errors import PerformanceError
-from trading_bot.performance.exporting import EXPORT_NAME, export_path
-from trading_bot.performance.summary import PerformanceSummary
+from trading_bot.performance.report.export import EXPORT_NAME, export_path
+from trading_bot.performance.core.summary import PerformanceSummary
 
 from .conftest import fixed_clock, trade, write_log
 from .test_corpus import as_nobody_or_here

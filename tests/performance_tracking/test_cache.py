@@ -36,9 +36,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from trading_bot.performance import PerformanceTracker, __version__
-from trading_bot.performance import indexing
-from trading_bot.performance.cache_store import CACHE_FILE_NAME, CACHE_FORMAT, CacheStore
-from trading_bot.performance.logfiles import list_day_files
+from trading_bot.performance.cache import indexing
+from trading_bot.performance.cache.store import CACHE_FILE_NAME, CACHE_FORMAT, CacheStore
+from trading_bot.performance.ingest.logfiles import list_day_files
 
 from .conftest import fixed_clock, trade
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from trading_bot.performance import cli
-from trading_bot.performance.schemas import schema_errors
+from trading_bot.performance.cli import summary as cli
+from trading_bot.performance.schemas.validation import schema_errors
 
 from .conftest import trade, write_log
 
@@ -838,7 +838,7 @@ def test_main_in_process_export(day_logs: Path, tmp_path: Path) -> None:
 
 
 def run_sample(*args: object) -> subprocess.CompletedProcess[str]:
-    return run(*args, command=[sys.executable, "-m", "trading_bot.performance.sample"])
+    return run(*args, command=[sys.executable, "-m", "trading_bot.performance.tools.sample"])
 
 
 def _tree(directory: Path) -> dict[str, bytes]:

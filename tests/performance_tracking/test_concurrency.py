@@ -66,10 +66,10 @@ from typing import Any, Callable, Sequence
 import pytest
 
 from trading_bot.performance import PerformanceTracker
-from trading_bot.performance.alert_cli import evaluate_targets
-from trading_bot.performance.alert_state import (FIRING, RESOLVED, AlertRecord, AlertState,
+from trading_bot.performance.cli.alerts import evaluate_targets
+from trading_bot.performance.alerting.state import (FIRING, RESOLVED, AlertRecord, AlertState,
                                                  AlertStateStore)
-from trading_bot.performance.target_model import Scope
+from trading_bot.performance.alerting.model import Scope
 
 from .alert_helpers import evaluate, events, instant, paths_for, reasons, targets
 from .conftest import fixed_clock, write_log

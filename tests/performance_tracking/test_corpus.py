@@ -30,9 +30,9 @@ import pytest
 
 import trading_bot.performance as performance_package
 from trading_bot.performance import PerformanceTracker
-from trading_bot.performance.logfiles import MAX_LINE_BYTES, list_day_files
-from trading_bot.performance.reader import read_ledger
-from trading_bot.performance.summary import PerformanceSummary
+from trading_bot.performance.ingest.logfiles import MAX_LINE_BYTES, list_day_files
+from trading_bot.performance.ingest.reader import read_ledger
+from trading_bot.performance.core.summary import PerformanceSummary
 
 from .conftest import fixed_clock, trade, write_log
 from .test_reader import BAD_CASES, as_bytes, good_after, good_before, write_bytes
@@ -86,9 +86,10 @@ def as_nobody_or_here(directory: Path, work: Callable[[Path], T]) -> T:
     if not hasattr(os, "fork"):
         pytest.skip("running as root without os.fork: cannot drop privileges to test permissions")
     # ``nobody`` cannot read this interpreter's files under /root: import every module first
-    for module in pkgutil.iter_modules(performance_package.__path__):
-        if module.name != "__main__":
-            importlib.import_module(f"{performance_package.__name__}.{module.name}")
+    for module in pkgutil.walk_packages(performance_package.__path__,
+                                        f"{performance_package.__name__}."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
@@ -299,8 +300,8 @@ def test_totals_of_long_amounts_are_exact(logs: Path) -> None:
 
 
 def test_an_amount_too_long_to_display_does_not_stop_the_report(logs: Path) -> None:
-    from trading_bot.performance.render_markdown import render_markdown
-    from trading_bot.performance.render_text import render_text
+    from trading_bot.performance.report.markdown import render_markdown
+    from trading_bot.performance.report.text import render_text
 
     write_log(logs, DAY, good_before(),
               trade("BIG", net="9" * 35, entry="2026-03-02T12:00:00Z", exit="2026-03-02T13:00:00Z"),

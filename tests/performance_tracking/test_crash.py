@@ -10,7 +10,7 @@ cache refresh (one SQLite transaction), the alert log (four appended events), th
 * every export and the alert state is byte for byte the old file or the complete new one (the
   one the next, uninterrupted run leaves in place, which is the same file when the killed run
   got that far); the alert state may also be the complete intermediate one, the new alerts with
-  their events pending (the outbox, see :mod:`trading_bot.performance.alert_state`); no
+  their events pending (the outbox, see :mod:`trading_bot.performance.alerting.state`); no
   visible file other than an export appears in the output directory (a killed write may leave
   a dot-prefixed temp file, which is counted, never a file with an export name);
 * the alert log is the old log plus whole lines, each valid JSON and valid against
@@ -60,12 +60,12 @@ from pathlib import Path
 from typing import Any
 
 from trading_bot.performance import PerformanceTracker
-from trading_bot.performance.alert_cli import alert_paths
-from trading_bot.performance.alert_state import AlertState, PendingEvents
-from trading_bot.performance.cache_store import CACHE_FILE_NAME
-from trading_bot.performance.durability import STALE_TEMP_SECONDS
-from trading_bot.performance.exporting import EXPORT_NAME
-from trading_bot.performance.schemas import schema_errors
+from trading_bot.performance.cli.alerts import alert_paths
+from trading_bot.performance.alerting.state import AlertState, PendingEvents
+from trading_bot.performance.cache.store import CACHE_FILE_NAME
+from trading_bot.performance.storage.durability import STALE_TEMP_SECONDS
+from trading_bot.performance.report.export import EXPORT_NAME
+from trading_bot.performance.schemas.validation import schema_errors
 
 from .alert_helpers import closed, instant, write_trades
 from .conftest import fixed_clock

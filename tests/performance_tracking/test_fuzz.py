@@ -27,9 +27,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trading_bot.performance.errors import InvalidLineError
-from trading_bot.performance.logfiles import DayFile
-from trading_bot.performance.reader import decode_line, scan_file
-from trading_bot.performance.records import TRADE_FIELDS, TradeRecord, trade_from_json
+from trading_bot.performance.ingest.logfiles import DayFile
+from trading_bot.performance.ingest.reader import decode_line, scan_file
+from trading_bot.performance.core.records import TRADE_FIELDS, TradeRecord, trade_from_json
 
 from .conftest import trade
 from .test_properties import MONEY_FIELDS

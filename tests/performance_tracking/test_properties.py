@@ -21,12 +21,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trading_bot.performance.aggregate import (Aggregate, ClosedTrade, Drawdown, Streaks, fold,
+from trading_bot.performance.core.aggregate import (Aggregate, ClosedTrade, Drawdown, Streaks, fold,
                                                fold_by_day, merge_all)
-from trading_bot.performance.logfiles import DayFile
-from trading_bot.performance.metrics import core_metrics
-from trading_bot.performance.reader import build_ledger, decode_line, scan_file
-from trading_bot.performance.records import trade_from_json
+from trading_bot.performance.ingest.logfiles import DayFile
+from trading_bot.performance.core.metrics import core_metrics
+from trading_bot.performance.ingest.reader import build_ledger, decode_line, scan_file
+from trading_bot.performance.core.records import trade_from_json
 
 from .conftest import trade
 
@@ -453,7 +453,7 @@ EXTRA_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.text(m
                                 min_size=1, max_size=3), min_size=1, max_size=6))
 def test_stored_extras_are_spelled_as_json_would_spell_them(all_extras: list[dict[str, Any]]) -> None:
     """``True``, ``1`` and ``Decimal("1.0")`` are equal dictionary keys, but not equal text."""
-    from trading_bot.performance.cache_codec import _encode_extras
+    from trading_bot.performance.cache.codec import _encode_extras
 
     for extras in all_extras:
         assert _encode_extras(extras) == json.dumps(extras, default=str, sort_keys=True)

@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 
 from trading_bot.performance.errors import InvalidLineError
-from trading_bot.performance.logfiles import (MAX_LINE_BYTES, DayFile, SkippedEntry,
+from trading_bot.performance.ingest.logfiles import (MAX_LINE_BYTES, DayFile, SkippedEntry,
                                               list_day_files, read_lines)
-from trading_bot.performance.reader import (BadLine, FileScan, Ledger, decode_line,
+from trading_bot.performance.ingest.reader import (BadLine, FileScan, Ledger, decode_line,
                                             read_ledger, scan_file)
-from trading_bot.performance.records import trade_from_json
+from trading_bot.performance.core.records import trade_from_json
 
 from .conftest import fixed_clock, trade, write_log
 

@@ -19,14 +19,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from trading_bot.performance import PerformanceError, PerformanceTracker, durability, record_cli
+from trading_bot.performance import PerformanceError, PerformanceTracker
+from trading_bot.performance.cli import record as record_cli
+from trading_bot.performance.storage import durability
 from trading_bot.performance.errors import InvalidLineError
-from trading_bot.performance.logfiles import DayFile, list_day_files
-from trading_bot.performance.reader import decode_line, scan_file
-from trading_bot.performance.recording import (EntryRequest, ExitRequest, TradeLogWriter,
+from trading_bot.performance.ingest.logfiles import DayFile, list_day_files
+from trading_bot.performance.ingest.reader import decode_line, scan_file
+from trading_bot.performance.ingest.recording import (EntryRequest, ExitRequest, TradeLogWriter,
                                                classify_outcome, entry_line, exit_line,
                                                find_order, new_order_id, record_line, side_pnl)
-from trading_bot.performance.records import TRADE_FIELDS, trade_from_json
+from trading_bot.performance.core.records import TRADE_FIELDS, trade_from_json
 
 from .conftest import fixed_clock, trade, write_log
 
@@ -560,7 +562,7 @@ WRITER = textwrap.dedent("""
     from datetime import UTC, datetime
     from decimal import Decimal
     from pathlib import Path
-    from trading_bot.performance.recording import EntryRequest, TradeLogWriter
+    from trading_bot.performance.ingest.recording import EntryRequest, TradeLogWriter
 
     logs, go, worker, count = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     writer = TradeLogWriter(logs)

@@ -23,20 +23,21 @@ from typing import Any
 import pytest
 
 from trading_bot.performance import PerformanceTracker
-from trading_bot.performance import charts, exporting
-from trading_bot.performance.aggregate import Aggregate
-from trading_bot.performance.cli import EXIT_OK, EXIT_USAGE, main, use_color
+from trading_bot.performance.report import charts
+from trading_bot.performance.report import export as exporting
+from trading_bot.performance.core.aggregate import Aggregate
+from trading_bot.performance.cli.summary import EXIT_OK, EXIT_USAGE, main, use_color
 from trading_bot.performance.errors import PerformanceError, UsageError
-from trading_bot.performance.exporting import export_name, export_summary, summary_json
-from trading_bot.performance.formatting import one_line, sample_size
-from trading_bot.performance.render_csv import render_breakdown_csv
-from trading_bot.performance.render_markdown import escape_cell, render_markdown
-from trading_bot.performance.render_text import render_text
-from trading_bot.performance.review import (build_review, has_review, observations,
+from trading_bot.performance.report.export import export_name, export_summary, summary_json
+from trading_bot.performance.core.formatting import one_line, sample_size
+from trading_bot.performance.report.csv_table import render_breakdown_csv
+from trading_bot.performance.report.markdown import escape_cell, render_markdown
+from trading_bot.performance.report.text import render_text
+from trading_bot.performance.report.review import (build_review, has_review, observations,
                                             previous_anchor)
-from trading_bot.performance.schemas import SchemaViolation, schema_errors
-from trading_bot.performance.sections import highlights, tail_note
-from trading_bot.performance.summary import Period
+from trading_bot.performance.schemas.validation import SchemaViolation, schema_errors
+from trading_bot.performance.report.sections import highlights, tail_note
+from trading_bot.performance.core.summary import Period
 
 from .conftest import fixed_clock, trade, write_log
 

@@ -21,13 +21,13 @@ from jsonschema.validators import validator_for
 
 from trading_bot.performance import PerformanceTracker
 from trading_bot.performance.errors import InvalidLineError
-from trading_bot.performance.exporting import summary_json
-from trading_bot.performance.reader import decode_line
-from trading_bot.performance.records import TRADE_FIELDS, trade_from_json
-from trading_bot.performance import schemas
-from trading_bot.performance.schema_codegen import (_LOCALS_FORMAT, _named_format, generated_source,
+from trading_bot.performance.report.export import summary_json
+from trading_bot.performance.ingest.reader import decode_line
+from trading_bot.performance.core.records import TRADE_FIELDS, trade_from_json
+from trading_bot.performance.schemas import validation as schemas
+from trading_bot.performance.tools.schema_codegen import (_LOCALS_FORMAT, _named_format, generated_source,
                                                     write_all)
-from trading_bot.performance.schemas import (COMPILED_MODULES, SchemaViolation, load_schema,
+from trading_bot.performance.schemas.validation import (COMPILED_MODULES, SchemaViolation, load_schema,
                                             schema_digest, schema_errors, validate)
 
 from .conftest import fixed_clock, trade
@@ -533,9 +533,9 @@ def test_decimal_strings_are_read_exactly(amount: Decimal) -> None:
 @pytest.mark.parametrize("name", sorted(COMPILED_MODULES))
 def test_compiled_validator_matches_its_schema(name: str) -> None:
     module = importlib.import_module(
-        f"trading_bot.performance.compiled_schemas.{COMPILED_MODULES[name]}")
+        f"trading_bot.performance.schemas.compiled.{COMPILED_MODULES[name]}")
     assert module.SCHEMA_SHA256 == schema_digest(name), (
-        f"specs/{name}.schema.json changed: run python -m trading_bot.performance.schema_codegen")
+        f"specs/{name}.schema.json changed: run python -m trading_bot.performance.tools.schema_codegen")
     assert schemas._fast_validator(name) is module.validate
 
 
@@ -613,7 +613,7 @@ def test_compiled_module_is_what_the_generator_writes_today(name: str) -> None:
     """Catches a generator change (post-processing, options) made without regenerating.  Only
     with the fastjsonschema release the module was generated with: another release may word
     its code differently, and the digest check already guards the schema itself."""
-    path = (Path(schemas.__file__).parent / "compiled_schemas"
+    path = (Path(schemas.__file__).parent / "compiled"
             / f"{COMPILED_MODULES[name]}.py")
     committed = path.read_text(encoding="utf-8")
     generated_with = re.search(r'^VERSION = "([^"]+)"', committed, flags=re.MULTILINE)

@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from trading_bot.performance import PerformanceTracker
-from trading_bot.performance.schemas import schema_errors
+from trading_bot.performance.schemas.validation import schema_errors
 
 from .conftest import fixed_clock
 
@@ -26,7 +26,7 @@ def test_sample_weekly_summary_is_real_and_valid() -> None:
 
 def test_bundled_sample_is_what_the_generator_writes(tmp_path: Path) -> None:
     """In-process twin of the CLI check: regeneration with defaults is byte-identical."""
-    from trading_bot.performance import sample
+    from trading_bot.performance.tools import sample
 
     assert sample.main(["--out", str(tmp_path)]) == 0
     fresh = sorted(path.name for path in tmp_path.iterdir())

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from trading_bot.performance.alert_cli import DEFAULT_TARGETS_PATH
+from trading_bot.performance.cli.alerts import DEFAULT_TARGETS_PATH
 from trading_bot.performance.errors import ConfigError
-from trading_bot.performance.schemas import load_schema
-from trading_bot.performance.target_model import ALL_TRADES, Scope
-from trading_bot.performance.targets import (MAX_FILE_BYTES, key_path, load_targets,
+from trading_bot.performance.schemas.validation import load_schema
+from trading_bot.performance.alerting.model import ALL_TRADES, Scope
+from trading_bot.performance.alerting.config import (MAX_FILE_BYTES, key_path, load_targets,
                                              parse_duration, parse_targets)
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,14 +7,14 @@ Public API::
     summary.metrics.values["win_rate"], summary.to_dict()
 """
 
-from .aggregate import Aggregate, ClosedTrade
-from .errors import (ConfigError, InvalidLineError, LogsDirectoryError, PerformanceError,
+from trading_bot.performance.core.aggregate import Aggregate, ClosedTrade
+from trading_bot.performance.errors import (ConfigError, InvalidLineError, LogsDirectoryError, PerformanceError,
                      StrictModeError, UsageError)
-from .records import TradeRecord, trade_from_json
-from .summary import PerformanceSummary
-from .tracker import PerformanceTracker
+from trading_bot.performance.core.records import TradeRecord, trade_from_json
+from trading_bot.performance.core.summary import PerformanceSummary
+from trading_bot.performance.tracker import PerformanceTracker
 
-__version__ = "0.1.0"
+from trading_bot.performance.version import __version__
 
 __all__ = [
     "Aggregate", "ClosedTrade", "ConfigError", "InvalidLineError", "LogsDirectoryError",

@@ -24,18 +24,19 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from .aggregate import BUILTIN_DIMENSIONS, ClosedTrade, fold
-from .cache_reads import CachedWindowReader, ReadStats, file_names
-from .cache_store import CACHE_FILE_NAME, CacheCorrupt, CacheStore, CacheUnavailable
-from .cache_codec import to_micros
-from .errors import UsageError
-from .indexing import IndexConfig, RefreshStats, refresh
-from .logfiles import DayFile, Directory, list_day_files
-from .reader import FileScan, Ledger, LoggedTrade, build_ledger, read_ledger, scan_file
-from .summary import DataQuality, EmptyReason, PerformanceSummary, Period
-from .timestamps import day_end, day_start, resolve_timezone, timezone_name
-from .window_read import WindowRead, positions_from_ledger, quality_from_ledger
-from .windows import WindowPlan, plan_window
+from trading_bot.performance.ingest.closed_trades import closed_trade
+from trading_bot.performance.core.aggregate import BUILTIN_DIMENSIONS, ClosedTrade, fold
+from trading_bot.performance.cache.reads import CachedWindowReader, ReadStats, file_names
+from trading_bot.performance.cache.store import CACHE_FILE_NAME, CacheCorrupt, CacheStore, CacheUnavailable
+from trading_bot.performance.cache.codec import to_micros
+from trading_bot.performance.errors import UsageError
+from trading_bot.performance.cache.indexing import IndexConfig, RefreshStats, refresh
+from trading_bot.performance.ingest.logfiles import DayFile, Directory, list_day_files
+from trading_bot.performance.ingest.reader import FileScan, Ledger, LoggedTrade, build_ledger, read_ledger, scan_file
+from trading_bot.performance.core.summary import DataQuality, EmptyReason, PerformanceSummary, Period
+from trading_bot.performance.core.timestamps import day_end, day_start, resolve_timezone, timezone_name
+from trading_bot.performance.ingest.window_read import WindowRead, positions_from_ledger, quality_from_ledger
+from trading_bot.performance.core.windows import WindowPlan, plan_window
 
 Clock = Callable[[], datetime]
 FILE_MARGIN = timedelta(days=1)
@@ -283,7 +284,7 @@ class PerformanceTracker:
         )
 
     def _closed_trades(self, logged: Sequence[LoggedTrade]) -> list[ClosedTrade]:
-        return [ClosedTrade.from_logged(trade, self.zone, self.group_by) for trade in logged]
+        return [closed_trade(trade, self.zone, self.group_by) for trade in logged]
 
     def _summarise(self, plan: WindowPlan, data: WindowRead, directory: Directory,
                    now: datetime, as_of: datetime) -> PerformanceSummary:

@@ -1,0 +1,252 @@
+"""How trades and day aggregates are spelled in the cache, and read back exactly.
+
+Pure functions between our values and SQLite-friendly primitives (text, integers, bytes).
+Decimals are stored as their own text (``str(Decimal)`` round-trips value *and* exponent),
+instants as integer microseconds since the epoch in UTC (their order is realization order), and
+aggregates as JSON with decimal strings.  Nothing is pickled: a damaged or planted cache can give
+a decode error, which the store turns into "discard and rebuild", but never runs code.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from decimal import Decimal
+from typing import Any, Sequence
+
+from trading_bot.performance.core.aggregate import (EMPTY_AGGREGATE, Aggregate, ClosedTrade, CoreStats, Drawdown, Extreme,
+                        OrderKey, Streaks, trade_groups)
+from trading_bot.performance.ingest.reader import LoggedTrade
+from trading_bot.performance.core.summary import OpenPosition
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+#: Columns of a stored valid line, in the order :func:`line_row` produces them.
+LINE_COLUMNS: tuple[str, ...] = (
+    "file", "line", "order_id", "digest", "closed", "event_us", "entry_us", "misplaced",
+    "inconsistent", "flagged", "symbol", "action", "quantity", "price", "strategy_name", "execution_mode",
+    "outcome", "net", "commission", "hold_seconds", "planned_rr", "r_multiple", "entry_type",
+    "exit_reasoning", "indicators", "extras",
+)
+#: What rebuilding a ClosedTrade needs, in the order :func:`closed_trade_from_row` expects.
+TRADE_COLUMNS: tuple[str, ...] = (
+    "file", "line", "order_id", "event_us", "symbol", "outcome", "net", "commission",
+    "hold_seconds", "planned_rr", "r_multiple", "strategy_name", "entry_type", "action",
+    "execution_mode", "exit_reasoning", "indicators", "extras",
+)
+#: What an open position needs, in the order :func:`open_position_from_row` expects.
+POSITION_COLUMNS: tuple[str, ...] = (
+    "file", "line", "order_id", "symbol", "action", "quantity", "price", "strategy_name",
+    "execution_mode", "entry_us",
+)
+
+
+def to_micros(instant: datetime) -> int:
+    return (instant - EPOCH) // _MICROSECOND
+
+
+def from_micros(micros: int) -> datetime:
+    return EPOCH + timedelta(microseconds=micros)
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def line_row(logged: LoggedTrade, trade: ClosedTrade | None) -> tuple[Any, ...]:
+    """One valid line as a row of :data:`LINE_COLUMNS`; ``trade`` is its ClosedTrade if closed.
+
+    The derived values (net, hold, planned R:R, R multiple) are taken from the ClosedTrade so
+    the cache stores exactly what the from-scratch path computes, not a second derivation.
+    """
+    record = logged.record
+    misplaced = logged.is_misplaced
+    inconsistent = trade is not None and record.is_inconsistent
+    extras = _encode_extras(record.extras) if record.extras else None
+    indicators = _encode_indicators(record.indicators_used) if record.indicators_used else None
+    return (
+        logged.file_name, logged.line, record.order_id, logged.digest,
+        1 if trade is not None else 0,
+        to_micros(record.realized_at), to_micros(record.timestamp),
+        int(misplaced), int(inconsistent), int(misplaced or inconsistent),
+        record.symbol, record.action, str(record.quantity), str(record.price),
+        record.strategy_name, record.execution_mode, record.outcome,
+        _text(trade.net) if trade else _text(record.net),
+        _text(trade.commission) if trade else None,
+        _text(trade.hold_seconds) if trade else None,
+        _text(trade.planned_rr) if trade else None,
+        _text(trade.r_multiple) if trade else None,
+        record.entry_type, record.exit_reasoning, indicators, extras,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _encode_indicators(names: tuple[str, ...]) -> str:
+    """Encoded once per distinct list, as :func:`_indicators` decodes it (cold rebuilds)."""
+    return json.dumps(list(names))
+
+
+def _encode_extras(extras: Any) -> str:
+    """Extras whose values are all text or null (the usual ``confidence: "low"``) are encoded
+    once per distinct set.  Only those: ``True == 1 == Decimal("1.0")`` as cache keys, yet
+    each is spelled differently."""
+    if all(value is None or type(value) is str for value in extras.values()):
+        return _encode_text_extras(tuple(sorted(extras.items())))
+    return json.dumps(extras, default=str, sort_keys=True)
+
+
+@lru_cache(maxsize=4096)
+def _encode_text_extras(items: tuple[tuple[str, str | None], ...]) -> str:
+    return json.dumps(dict(items), sort_keys=True)
+
+
+@lru_cache(maxsize=4096)
+def _indicators(text: str) -> tuple[str, ...]:
+    """Decoded once per distinct list: a bot uses a handful of indicator combinations."""
+    return tuple(str(name) for name in json.loads(text))
+
+
+@lru_cache(maxsize=4096)
+def _extras(text: str) -> dict[str, Any]:
+    """Shared between trades with identical extras; only ever read (by trade_groups)."""
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise ValueError("stored extras are not an object")
+    return value
+
+
+def closed_trade_from_row(row: Sequence[Any], zone: tzinfo, group_by: Sequence[str]) -> ClosedTrade:
+    """Rebuild the ClosedTrade of a stored closed line for one timezone and set of groupings."""
+    (file_name, line, order_id, event_us, symbol, outcome, net, commission, hold, planned_rr,
+     r_multiple, strategy_name, entry_type, action, execution_mode, exit_reasoning, indicators,
+     extras) = row
+    realized_at = from_micros(event_us)
+    groups = trade_groups(strategy_name, symbol, entry_type, "long" if action == "BUY" else "short",
+                          execution_mode, exit_reasoning,
+                          _indicators(indicators) if indicators else (),
+                          _extras(extras) if extras and group_by else {}, group_by)
+    return ClosedTrade(
+        key=(realized_at, file_name, line),
+        local_day=realized_at.astimezone(zone).date(),
+        order_id=order_id,
+        symbol=symbol,
+        outcome=outcome,
+        net=Decimal(net),
+        commission=Decimal(commission),
+        hold_seconds=_decimal(hold),
+        planned_rr=_decimal(planned_rr),
+        r_multiple=_decimal(r_multiple),
+        groups=groups,
+    )
+
+
+def open_position_from_row(row: Sequence[Any], as_of: datetime) -> OpenPosition:
+    file_name, line, order_id, symbol, action, quantity, price, strategy, mode, entry_us = row
+    entry_at = from_micros(entry_us)
+    return OpenPosition(
+        order_id=order_id,
+        symbol=symbol,
+        side="long" if action == "BUY" else "short",
+        quantity=Decimal(quantity),
+        price=Decimal(price),
+        strategy_name=strategy,
+        execution_mode=mode,
+        entry_at=entry_at,
+        age_seconds=int((as_of - entry_at).total_seconds()),
+        source=f"{file_name}:{line}",
+    )
+
+
+# Aggregates ---------------------------------------------------------------------------------
+
+_CORE_NAMES = tuple(CoreStats.__dataclass_fields__)
+_CORE_IS_DECIMAL = tuple(isinstance(getattr(CoreStats(), name), Decimal) for name in _CORE_NAMES)
+
+
+def _core_out(stats: CoreStats) -> list[Any]:
+    return [str(getattr(stats, name)) if is_decimal else getattr(stats, name)
+            for name, is_decimal in zip(_CORE_NAMES, _CORE_IS_DECIMAL)]
+
+
+def _core_in(values: Sequence[Any]) -> CoreStats:
+    if len(values) != len(_CORE_NAMES):
+        raise ValueError("stored counts have the wrong length")
+    return CoreStats(*[Decimal(value) if is_decimal else int(value)
+                       for value, is_decimal in zip(values, _CORE_IS_DECIMAL)])
+
+
+def key_out(key: OrderKey | None) -> list[Any] | None:
+    return None if key is None else [to_micros(key[0]), key[1], key[2]]
+
+
+def key_in(value: Sequence[Any] | None) -> OrderKey | None:
+    if value is None:
+        return None
+    micros, file_name, line = value
+    return (from_micros(int(micros)), str(file_name), int(line))
+
+
+def _extreme_out(extreme: Extreme | None) -> list[Any] | None:
+    if extreme is None:
+        return None
+    return [str(extreme.net), extreme.order_id, extreme.symbol, key_out(extreme.key)]
+
+
+def _extreme_in(value: Sequence[Any] | None) -> Extreme | None:
+    if value is None:
+        return None
+    net, order_id, symbol, key = value
+    stored_key = key_in(key)
+    if stored_key is None:
+        raise ValueError("an extreme without its trade")
+    return Extreme(Decimal(net), str(order_id), str(symbol), stored_key)
+
+
+def aggregate_to_json(aggregate: Aggregate) -> str:
+    """A tail-less aggregate as compact JSON (the tail is rebuilt from stored lines on demand)."""
+    streaks = aggregate.streaks
+    drawdown = aggregate.drawdown
+    document = {
+        "core": _core_out(aggregate.core),
+        "win": _extreme_out(aggregate.largest_win),
+        "loss": _extreme_out(aggregate.largest_loss),
+        "streaks": [streaks.count, streaks.first_kind, streaks.first_length, streaks.last_kind,
+                    streaks.last_length, streaks.longest_win, streaks.longest_loss],
+        "drawdown": [str(drawdown.total), str(drawdown.peak), key_out(drawdown.peak_key),
+                     _text(drawdown.low), key_out(drawdown.low_key), str(drawdown.max_drawdown),
+                     key_out(drawdown.max_peak_key), key_out(drawdown.max_trough_key)],
+        "days": [[day.isoformat(), _core_out(stats)] for day, stats in aggregate.day_stats.items()],
+        "breakdowns": {dimension: [[value, _core_out(stats)] for value, stats in rows.items()]
+                       for dimension, rows in aggregate.breakdown_stats.items()},
+    }
+    return json.dumps(document, separators=(",", ":"))
+
+
+def aggregate_from_json(text: str) -> Aggregate:
+    """Inverse of :func:`aggregate_to_json`; any malformed input raises ValueError/TypeError."""
+    document = json.loads(text)
+    core = _core_in(document["core"])
+    if core.closed == 0:
+        return EMPTY_AGGREGATE
+    count, first_kind, first_length, last_kind, last_length, longest_win, longest_loss = (
+        document["streaks"])
+    total, peak, peak_key, low, low_key, max_drawdown, max_peak, max_trough = document["drawdown"]
+    return Aggregate(
+        core=core,
+        largest_win=_extreme_in(document["win"]),
+        largest_loss=_extreme_in(document["loss"]),
+        streaks=Streaks(int(count), first_kind, int(first_length), last_kind, int(last_length),
+                        int(longest_win), int(longest_loss)),
+        drawdown=Drawdown(Decimal(total), Decimal(peak), key_in(peak_key), _decimal(low),
+                          key_in(low_key), Decimal(max_drawdown), key_in(max_peak),
+                          key_in(max_trough)),
+        days={date.fromisoformat(day): _core_in(stats) for day, stats in document["days"]},
+        breakdowns={dimension: {str(value): _core_in(stats) for value, stats in rows}
+                    for dimension, rows in document["breakdowns"].items()},
+    )

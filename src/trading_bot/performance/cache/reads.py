@@ -1,0 +1,277 @@
+"""Answering a window from the cache: day aggregates, the last trades, quality and positions.
+
+Every query here runs inside one read transaction, so a window is computed from one consistent
+snapshot even while another run refreshes.  Day aggregates missing for this configuration are
+folded from the stored trades and written back only if no refresh committed in between (the
+``generation`` check of :mod:`cache_store`).
+
+The cache sees all history, where the uncached path reads only the window's files and one day
+each side.  Two things follow, both documented in the README: a line misplaced by more than a
+day is counted on its realization day, and open positions include every order still open at the
+window's end, however old its entry.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any, Sequence
+
+from trading_bot.performance.core.aggregate import EMPTY_AGGREGATE, ROLLING_TAIL, Aggregate, ClosedTrade, fold, merge_all
+from trading_bot.performance.cache.codec import (POSITION_COLUMNS, TRADE_COLUMNS, aggregate_from_json,
+                          closed_trade_from_row, from_micros, open_position_from_row, to_micros)
+from trading_bot.performance.cache.store import (ROLE_DUPLICATE, ROLE_EFFECTIVE, ROLE_REOPENED, ROLE_SUPERSEDED,
+                          CacheStore)
+from trading_bot.performance.cache.indexing import IndexConfig, day_row
+from trading_bot.performance.ingest.logfiles import Directory
+from trading_bot.performance.ingest.reader import BadLine, unfinished_line
+from trading_bot.performance.core.summary import MAX_EXAMPLES, DataQuality, OpenPosition
+from trading_bot.performance.core.timestamps import day_end, day_start
+from trading_bot.performance.ingest.window_read import (WindowRead, duplicate_example, inconsistent_example, misplaced_example,
+                          reopened_example, sort_positions)
+
+LOGGER = logging.getLogger("trading_bot.performance")
+_TRADES = ", ".join(TRADE_COLUMNS)
+_POSITIONS = ", ".join(POSITION_COLUMNS)
+
+
+@dataclass
+class ReadStats:
+    """Day-aggregate cache hits and misses of one window read, for the INFO log line."""
+
+    day_hits: int = 0
+    day_misses: int = 0
+
+
+class CachedWindowReader:
+    """Reads windows from an up-to-date store for one timezone and set of groupings."""
+
+    def __init__(self, store: CacheStore, config: IndexConfig, zone: tzinfo) -> None:
+        self.store = store
+        self.config = config
+        self.zone = zone
+        self.stats = ReadStats()
+        #: Day aggregates folded during a read, and the generation they were folded from.
+        self._pending: tuple[int | None, list[tuple[Any, ...]]] = (None, [])
+
+    # Trades ---------------------------------------------------------------------------------
+
+    def _trades(self, rows: Sequence[Sequence[Any]]) -> list[ClosedTrade]:
+        zone, group_by = self.zone, self.config.group_by
+        return [closed_trade_from_row(row, zone, group_by) for row in rows]
+
+    def trades_between(self, start_us: int, end_us: int) -> list[ClosedTrade]:
+        """Effective closed trades realized in [start, end), in realization order."""
+        return self._trades(self.store.connection.execute(
+            f"SELECT {_TRADES} FROM lines WHERE closed = 1 AND role = {ROLE_EFFECTIVE} "
+            "AND event_us >= ? AND event_us < ? ORDER BY event_us, file, line",
+            (start_us, end_us)).fetchall())
+
+    def last_trades(self, before_us: int, count: int, after_us: int | None = None) -> list[ClosedTrade]:
+        """The last ``count`` effective closed trades realized before ``before_us``, oldest first."""
+        lower = "" if after_us is None else f"AND event_us >= {int(after_us)} "
+        rows = self.store.connection.execute(
+            f"SELECT {_TRADES} FROM lines WHERE closed = 1 AND role = {ROLE_EFFECTIVE} "
+            f"AND event_us < ? {lower}ORDER BY event_us DESC, file DESC, line DESC LIMIT ?",
+            (before_us, count)).fetchall()
+        rows.reverse()
+        return self._trades(rows)
+
+    # Aggregates -----------------------------------------------------------------------------
+
+    def calendar_aggregate(self, days: Sequence[date]) -> Aggregate:
+        """Merge of the days' aggregates (folding the missing ones), with the window's tail."""
+        if not days:
+            return EMPTY_AGGREGATE
+        stored = {
+            date.fromisoformat(day): data for day, data in self.store.connection.execute(
+                "SELECT day, data FROM day_aggregates WHERE config = ? AND day >= ? AND day <= ?",
+                (self.config.key, days[0].isoformat(), days[-1].isoformat()))
+        }
+        generation = self.store.meta_int("generation")
+        aggregates: list[Aggregate] = []
+        missing_rows = []
+        for day in days:
+            data = stored.get(day)
+            if data is not None:
+                self.stats.day_hits += 1
+                aggregates.append(aggregate_from_json(data))
+                continue
+            self.stats.day_misses += 1
+            start_us = to_micros(day_start(day, self.zone))
+            end_us = to_micros(day_end(day, self.zone))
+            trades = self.trades_between(start_us, end_us)
+            aggregate = fold(trades, tail_size=0)
+            aggregates.append(aggregate)
+            missing_rows.append(day_row(self.config, day, start_us, end_us, aggregate,
+                                        trades[0].key if trades else None,
+                                        trades[-1].key if trades else None))
+        merged = merge_all(aggregates, tail_size=0)
+        self._pending = (generation, missing_rows)
+        if merged.core.closed == 0:
+            return merged
+        window_start = to_micros(day_start(days[0], self.zone))
+        window_end = to_micros(day_end(days[-1], self.zone))
+        tail = self.last_trades(window_end, ROLLING_TAIL, after_us=window_start)
+        return replace(merged, tail=tuple(tail))
+
+    def save_missing_days(self) -> None:
+        """Write back day aggregates folded during the read, unless a refresh got in between."""
+        generation, rows = self._pending
+        self._pending = (None, [])
+        if not rows:
+            return
+        with self.store.write() as connection:
+            if self.store.meta_int("generation") != generation:
+                LOGGER.info("cache changed during the read; not storing %d day aggregates",
+                            len(rows))
+                return
+            connection.executemany(
+                "INSERT OR REPLACE INTO day_aggregates VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    # Quality, positions -----------------------------------------------------------------------
+
+    def quality(self, names: Sequence[str], directory: Directory) -> DataQuality:
+        """The data-quality report of the given files, worded as the uncached path words it.
+
+        Unfinished last lines are not stored as bad lines (the bytes may yet become a line):
+        each file's tail, as last read, becomes one here for every file but the newest, exactly
+        as :func:`.reader.scan_file` reports a settled file's tail, without opening the file.
+        """
+        if not names:
+            return DataQuality()
+        connection = self.store.connection
+        marks = ", ".join("?" * len(names))
+        where = f"file IN ({marks})"
+        lines_read = valid = 0
+        files = []
+        unfinished: list[BadLine] = []
+        day_files = {day_file.name: day_file for day_file in directory.files.values()}
+        for name, read, valid_lines, next_line, tail_bytes, carriage_returns in \
+                connection.execute(
+                    "SELECT name, lines_read, valid_lines, next_line, tail_bytes, "
+                    f"tail_carriage_returns FROM files WHERE name IN ({marks}) ORDER BY name",
+                    names):
+            files.append(name)
+            lines_read += read
+            valid += valid_lines
+            day_file = day_files.get(name)
+            if tail_bytes and day_file is not None and directory.is_settled(day_file.day):
+                unfinished.append(unfinished_line(name, day_file.day, next_line, tail_bytes,
+                                                  carriage_returns))
+                lines_read += 1
+        per_file = dict(connection.execute(
+            f"SELECT file, count(*) FROM bad_lines WHERE {where} GROUP BY file", names).fetchall())
+        stored = [BadLine(file_name, None, line, reason) for file_name, line, reason in
+                  connection.execute(f"SELECT file, line, reason FROM bad_lines WHERE {where} "
+                                     f"ORDER BY file, line LIMIT {MAX_EXAMPLES}", names)]
+        for bad in unfinished:
+            per_file[bad.file_name] = per_file.get(bad.file_name, 0) + 1
+        bad_examples = tuple(str(bad) for bad in sorted(
+            (*stored, *unfinished), key=lambda bad: (bad.file_name, bad.line))[:MAX_EXAMPLES])
+        # Both scans use partial indexes (lines_not_effective, lines_flagged): a window reads
+        # only its anomalous lines, never all its trades.
+        counts = {ROLE_DUPLICATE: 0, ROLE_SUPERSEDED: 0, ROLE_REOPENED: 0}
+        examples: dict[int, list[str]] = {ROLE_DUPLICATE: [], ROLE_REOPENED: []}
+        for file_name, line, role, order_id in connection.execute(
+                "SELECT file, line, role, order_id FROM lines INDEXED BY lines_not_effective "
+                f"WHERE role != {ROLE_EFFECTIVE} "
+                f"AND {where} ORDER BY file, line", names):
+            counts[role] += 1
+            shown = examples.get(role)
+            if shown is not None and len(shown) < MAX_EXAMPLES:
+                describe = duplicate_example if role == ROLE_DUPLICATE else reopened_example
+                shown.append(describe(f"{file_name}:{line}", order_id))
+        inconsistent: list[tuple[tuple[int, str, int], str]] = []
+        misplaced: list[tuple[tuple[int, int, str, int], str]] = []
+        for file_name, line, role, closed, is_misplaced, is_inconsistent, outcome, net, event_us \
+                in connection.execute(
+                    "SELECT file, line, role, closed, misplaced, inconsistent, outcome, net, "
+                    f"event_us FROM lines INDEXED BY lines_flagged WHERE flagged = 1 AND {where}",
+                    names):
+            if role != ROLE_EFFECTIVE:
+                continue
+            where_ = f"{file_name}:{line}"
+            if is_inconsistent:
+                inconsistent.append(((event_us, file_name, line),
+                                     inconsistent_example(where_, outcome, net)))
+            if is_misplaced:
+                misplaced.append(((-closed, event_us, file_name, line),
+                                  misplaced_example(where_, from_micros(event_us).date())))
+        inconsistent.sort()
+        misplaced.sort()
+        return DataQuality(
+            files_read=tuple(files),
+            lines_read=lines_read,
+            valid_lines=valid,
+            bad_lines=sum(per_file.values()),
+            bad_line_examples=bad_examples,
+            bad_lines_per_file=per_file,
+            duplicates=counts[ROLE_DUPLICATE],
+            duplicate_examples=tuple(examples[ROLE_DUPLICATE]),
+            superseded=counts[ROLE_SUPERSEDED],
+            reopened=counts[ROLE_REOPENED],
+            reopened_examples=tuple(examples[ROLE_REOPENED]),
+            inconsistent=len(inconsistent),
+            inconsistent_examples=tuple(text for _, text in inconsistent[:MAX_EXAMPLES]),
+            misplaced=len(misplaced),
+            misplaced_examples=tuple(text for _, text in misplaced[:MAX_EXAMPLES]),
+        )
+
+    def open_positions(self, as_of: datetime) -> tuple[OpenPosition, ...]:
+        """Every order open at ``as_of``: entered before it, not realized before it.
+
+        Closed trades realized after ``as_of`` are searched only within the longest hold the
+        cache has seen, so a historical window does not scan all later history.  The source is
+        the order's effective line, as in the uncached path.
+        """
+        as_of_us = to_micros(as_of)
+        rows = self.store.connection.execute(
+            f"SELECT {_POSITIONS} FROM lines WHERE closed = 0 AND role = {ROLE_EFFECTIVE} "
+            f"AND entry_us < ? UNION ALL SELECT {_POSITIONS} FROM lines WHERE closed = 1 "
+            f"AND role = {ROLE_EFFECTIVE} AND event_us >= ? AND event_us <= ? AND entry_us < ?",
+            (as_of_us, as_of_us, as_of_us + self.store.meta_int("max_hold_us"),
+             as_of_us)).fetchall()
+        return sort_positions([open_position_from_row(row, as_of) for row in rows])
+
+    def has_open_lines(self, names: Sequence[str]) -> bool:
+        if not names:
+            return False
+        return self.store.connection.execute(
+            "SELECT 1 FROM lines INDEXED BY lines_open "
+            f"WHERE file IN ({', '.join('?' * len(names))}) AND closed = 0 "
+            f"AND role = {ROLE_EFFECTIVE} LIMIT 1", names).fetchone() is not None
+
+    def shifted(self, names: Sequence[str], first: date, last: date) -> int:
+        """Closed trades in the files whose UTC date is ``first..last`` (for the empty reason)."""
+        if not names:
+            return 0
+        start = to_micros(datetime.combine(first, time(0), tzinfo=UTC))
+        end = to_micros(datetime.combine(last + timedelta(days=1), time(0), tzinfo=UTC))
+        count, = self.store.connection.execute(
+            f"SELECT count(*) FROM lines WHERE file IN ({', '.join('?' * len(names))}) "
+            f"AND closed = 1 AND role = {ROLE_EFFECTIVE} AND event_us >= ? AND event_us < ?",
+            (*names, start, end)).fetchone()
+        return count
+
+    def window(self, aggregate: Aggregate, start: date | None, present: frozenset[date],
+               names: Sequence[str], directory: Directory, as_of: datetime,
+               shift_span: tuple[date, date] | None) -> WindowRead:
+        """Assemble the WindowRead of a window whose aggregate is already computed."""
+        shifted = 0
+        if aggregate.core.closed == 0 and shift_span is not None:
+            shifted = self.shifted(names, *shift_span)
+        return WindowRead(
+            aggregate=aggregate,
+            start=start,
+            present_days=present,
+            quality=self.quality(names, directory),
+            open_positions=self.open_positions(as_of),
+            shifted=shifted,
+            has_open_lines=self.has_open_lines(names),
+        )
+
+
+def file_names(directory: Directory, first: date, last: date) -> list[str]:
+    return [day_file.name for day_file in directory.between(first, last)]

@@ -1,0 +1,156 @@
+"""Turning exact values into text for people; shared by the text and Markdown renderers.
+
+Only here are numbers rounded (half-even, 2 places for money and percentages); JSON never goes
+through this module.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from trading_bot.performance.core.decimals import quantize_for_display
+
+#: Metrics shown as percentages (their values are fractions 0..1).
+PERCENT_METRICS = frozenset({"win_rate", "decided_win_rate"})
+#: Metrics in money units.
+MONEY_METRICS = frozenset({
+    "net_profit_loss", "gross_profit", "gross_loss", "commission", "average_win", "average_loss",
+    "expectancy", "max_drawdown", "current_drawdown",
+})
+DURATION_METRICS = frozenset({"average_hold_seconds", "average_win_hold_seconds",
+                              "average_loss_hold_seconds"})
+DASH = "-"
+
+
+def money(value: Decimal | None) -> str:
+    return DASH if value is None else quantize_for_display(value, 2)
+
+
+def percent(value: Decimal | None) -> str:
+    return DASH if value is None else quantize_for_display(value * 100, 2) + "%"
+
+
+def duration(seconds: Decimal | int | None) -> str:
+    """Compact ``1d 02h``/``3h 05m``/``4m 10s`` form for hold times and position ages."""
+    if seconds is None:
+        return DASH
+    total = int(seconds)
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"{days}d {hours:02d}h"
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    return f"{minutes}m {secs:02d}s"
+
+
+def metric(name: str, value: Any) -> str:
+    """Format one metric by its kind (percent, money, duration, ratio or count)."""
+    if value is None:
+        return DASH
+    if name in PERCENT_METRICS:
+        return percent(value)
+    if name in DURATION_METRICS:
+        return duration(value)
+    if isinstance(value, Decimal):
+        return quantize_for_display(value, 2)
+    return str(value)
+
+
+METRIC_LABELS: dict[str, str] = {
+    "closed_trades": "Closed trades",
+    "open_trades": "Open trades",
+    "wins": "Wins",
+    "losses": "Losses",
+    "breakevens": "Breakevens",
+    "win_rate": "Win rate (breakevens in denominator)",
+    "decided_win_rate": "Decided win rate (excl. breakevens)",
+    "net_profit_loss": "Net P&L",
+    "gross_profit": "Gross profit",
+    "gross_loss": "Gross loss",
+    "commission": "Commission",
+    "average_win": "Average win",
+    "average_loss": "Average loss",
+    "payoff_ratio": "Payoff ratio",
+    "profit_factor": "Profit factor",
+    "expectancy": "Expectancy per trade",
+    "max_drawdown": "Max drawdown",
+    "current_drawdown": "Current drawdown",
+    "longest_win_streak": "Longest win streak",
+    "longest_loss_streak": "Longest loss streak",
+    "average_planned_rr": "Average planned R:R",
+    "average_r_multiple": "Average realized R-multiple",
+    "average_hold_seconds": "Average hold",
+    "average_win_hold_seconds": "Average hold (winners)",
+    "average_loss_hold_seconds": "Average hold (losers)",
+    "trades_per_day": "Trades per trading day",
+    "trading_days": "Trading days (with a log file)",
+    "winning_days": "Winning days",
+    "losing_days": "Losing days",
+}
+
+#: Rows with fewer closed trades than this are marked as a small sample and left out of the
+#: review's rankings and rules (``--min-sample`` overrides it).  20 is a common rule of thumb:
+#: below it a win rate moves by 5 points or more with a single trade.
+MIN_SAMPLE = 20
+
+#: Human titles of the breakdown dimensions; ``--group-by`` fields keep their own name.
+DIMENSION_LABELS: dict[str, str] = {
+    "strategy_name": "Strategy",
+    "execution_mode": "Execution mode",
+    "symbol": "Symbol",
+    "side": "Side",
+    "entry_type": "Entry type",
+    "exit_reasoning": "Exit reason",
+    "indicator": "Indicator",
+}
+
+
+def dimension_label(dimension: str) -> str:
+    """Title of a breakdown; an extra ``--group-by`` field is shown as ``Field: name``."""
+    return DIMENSION_LABELS.get(dimension, f"Field: {dimension}")
+
+
+def one_line(text: str) -> str:
+    """Logged text made safe to print: whitespace runs become one space, control characters
+    (an ANSI escape in a strategy name could repaint the operator's terminal) become ``\\xNN``."""
+    collapsed = " ".join(text.split())
+    if collapsed.isprintable():
+        return collapsed
+    return "".join(char if char.isprintable() else f"\\x{ord(char):02x}" if ord(char) < 256
+                   else f"\\u{ord(char):04x}" for char in collapsed)
+
+
+def clip(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` characters, marking the cut so a clipped name is not misread."""
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "\u2026"
+
+
+def sample_size(closed: int, min_sample: int, *, short: bool = False) -> str:
+    """The ``n`` of a row, marked when below the minimum sample (``5 (small sample)``)."""
+    if closed >= min_sample:
+        return str(closed)
+    return f"{closed} (small)" if short else f"{closed} (small sample)"
+
+
+def signed(text: str) -> str:
+    """Prefix a plus sign on a positive formatted number, for changes and P&L deltas."""
+    return text if text.startswith("-") or text == DASH or set(text) <= set("0.") else "+" + text
+
+
+def change(name: str, delta: Decimal | int | None) -> str:
+    """A metric's change between periods; rates change in percentage points (``+5.20 pp``)."""
+    if delta is None:
+        return DASH
+    if name in PERCENT_METRICS:
+        return signed(quantize_for_display(Decimal(delta) * 100, 2)) + " pp"
+    if isinstance(delta, Decimal):
+        return signed(quantize_for_display(delta, 2))
+    return signed(str(delta))
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 trade`` / ``7 trades``: reports are read by people, not parsed."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"

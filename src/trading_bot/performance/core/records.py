@@ -1,0 +1,271 @@
+"""The trade line: a frozen TradeRecord and the hand-written validation that builds it.
+
+The checks here are the executable form of ``specs/trade-record.schema.json``.  They are written
+by hand because the reader runs them on every line of years of logs; a generic JSON Schema
+validator is an order of magnitude slower.  A test keeps the two in agreement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Mapping
+
+from trading_bot.performance.core.decimals import DECIMAL_TEXT, ZERO, parse_decimal
+from trading_bot.performance.errors import InvalidLineError
+from trading_bot.performance.core.timestamps import parse_instant
+
+ACTIONS = frozenset({"BUY", "SELL"})
+EXECUTION_MODES = frozenset({"PAPER", "LIVE"})
+OUTCOMES = frozenset({"win", "loss", "breakeven", "open"})
+CLOSED_OUTCOMES = frozenset({"win", "loss", "breakeven"})
+
+#: The 27 fields of the bot's TradeRecord, in the bot's own order.
+TRADE_FIELDS: tuple[str, ...] = (
+    "timestamp", "symbol", "action", "quantity", "price", "total_value", "order_id",
+    "execution_mode", "account_id", "strategy_name", "entry_type", "stop_loss", "target",
+    "decision_reasoning", "indicators_used", "risk_reward_ratio", "outcome", "profit_loss",
+    "hold_duration_seconds", "exit_timestamp", "exit_reasoning", "slippage", "commission",
+    "net_profit_loss", "session_id", "bot_version", "config_hash",
+)
+#: Fields without which a line cannot be placed in time, attributed or counted.
+REQUIRED_FIELDS: tuple[str, ...] = (
+    "timestamp", "symbol", "action", "quantity", "price", "order_id", "execution_mode",
+    "strategy_name", "outcome",
+)
+_TRADE_FIELD_SET = frozenset(TRADE_FIELDS)
+SYMBOL_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,31}\Z")
+MAX_TEXT_LENGTH = 4096
+#: Longest decimal string: the reader's bound on JSON numbers (``reader.MAX_NUMBER_DIGITS``), so
+#: an amount written as a string is held to the same limit as one written as a number, and the
+#: exact sums of ``decimals.EXACT_SUM_CONTEXT`` and bounded diagnostics can rely on it.
+MAX_DECIMAL_TEXT = 40
+
+
+@dataclass(frozen=True, slots=True)
+class TradeRecord:
+    """One validated trade line, money as exact Decimals and instants in UTC.
+
+    ``extras`` keeps keys the bot added beyond the 27 (for ``--group-by``); ``raw`` is not kept,
+    the reader fingerprints lines itself.
+    """
+
+    timestamp: datetime
+    symbol: str
+    action: str
+    quantity: Decimal
+    price: Decimal
+    order_id: str
+    execution_mode: str
+    strategy_name: str
+    outcome: str
+    total_value: Decimal | None = None
+    account_id: str | None = None
+    entry_type: str | None = None
+    stop_loss: Decimal | None = None
+    target: Decimal | None = None
+    decision_reasoning: str | None = None
+    indicators_used: tuple[str, ...] = ()
+    risk_reward_ratio: Decimal | None = None
+    profit_loss: Decimal | None = None
+    hold_duration_seconds: Decimal | None = None
+    exit_timestamp: datetime | None = None
+    exit_reasoning: str | None = None
+    slippage: Decimal | None = None
+    commission: Decimal | None = None
+    net_profit_loss: Decimal | None = None
+    session_id: str | None = None
+    bot_version: str | None = None
+    config_hash: str | None = None
+    extras: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.outcome in CLOSED_OUTCOMES
+
+    @property
+    def realized_at(self) -> datetime:
+        """When the trade counts: its exit if it has one, else its entry (DESIGN.md)."""
+        return self.exit_timestamp or self.timestamp
+
+    @property
+    def net(self) -> Decimal | None:
+        """Net P&L: ``net_profit_loss``, else ``profit_loss - commission``; None when neither."""
+        if self.net_profit_loss is not None:
+            return self.net_profit_loss
+        if self.profit_loss is not None:
+            return self.profit_loss - (self.commission or ZERO)
+        return None
+
+    @property
+    def side(self) -> str:
+        """``long`` for BUY, ``short`` for SELL: the side of the position the line describes."""
+        return "long" if self.action == "BUY" else "short"
+
+    @property
+    def is_inconsistent(self) -> bool:
+        """Outcome and P&L sign disagree; the outcome is still what counts (DESIGN.md)."""
+        net = self.net
+        if net is None:
+            return False
+        return (self.outcome == "win" and net < 0) or (self.outcome == "loss" and net > 0)
+
+
+def _text(obj: Mapping[str, Any], name: str, *, required: bool) -> str | None:
+    value = obj.get(name)
+    if type(value) is str and len(value) <= MAX_TEXT_LENGTH and (not required or value.strip()):
+        return value
+    if value is None:
+        if required:
+            raise InvalidLineError(f"missing required field {name}" if name not in obj
+                                   else f"{name} must not be null")
+        return None
+    if not isinstance(value, str):
+        raise InvalidLineError(f"{name} must be a string, got {type(value).__name__}")
+    if required and not value.strip():
+        raise InvalidLineError(f"{name} must not be empty")
+    if len(value) > MAX_TEXT_LENGTH:
+        raise InvalidLineError(f"{name} is longer than {MAX_TEXT_LENGTH} characters")
+    return value
+
+
+def _choice(obj: Mapping[str, Any], name: str, allowed: frozenset[str]) -> str:
+    value = _text(obj, name, required=True)
+    if value not in allowed:
+        raise InvalidLineError(f"{name} must be one of {'|'.join(sorted(allowed))}, got {value!r}")
+    return value
+
+
+def _money(obj: Mapping[str, Any], name: str) -> Decimal | None:
+    value = obj.get(name)
+    if value is None:
+        return None
+    if type(value) is str and len(value) <= MAX_DECIMAL_TEXT and DECIMAL_TEXT.match(value):
+        return Decimal(value)
+    return _decimal(value, name)
+
+
+def _decimal(value: object, name: str) -> Decimal:
+    """``parse_decimal`` after the length bound, so a long string is refused without echoing it."""
+    if type(value) is str and len(value) > MAX_DECIMAL_TEXT:
+        raise InvalidLineError(
+            f"{name} is longer than {MAX_DECIMAL_TEXT} characters: {value[:20]!r}...")
+    return parse_decimal(value, name)
+
+
+def _positive(obj: Mapping[str, Any], name: str) -> Decimal:
+    if obj.get(name) is None:
+        raise InvalidLineError(f"missing required field {name}" if name not in obj
+                               else f"{name} must not be null")
+    value = _decimal(obj[name], name)
+    if value <= 0:
+        raise InvalidLineError(f"{name} must be positive, got {value}")
+    return value
+
+
+def _optional_positive(obj: Mapping[str, Any], name: str) -> Decimal | None:
+    value = _money(obj, name)
+    if value is not None and value <= 0:
+        raise InvalidLineError(f"{name} must be positive, got {value}")
+    return value
+
+
+def _non_negative(obj: Mapping[str, Any], name: str) -> Decimal | None:
+    value = _money(obj, name)
+    if value is not None and value.is_signed():
+        raise InvalidLineError(f"{name} must not be negative, got {value}")
+    return value
+
+
+def _indicators(obj: Mapping[str, Any]) -> tuple[str, ...]:
+    value = obj.get("indicators_used")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InvalidLineError("indicators_used must be a list of strings")
+    return tuple(value)
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a decoded value's type, for messages operators read."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, Decimal)):
+        return "number"
+    return {list: "array", str: "string", type(None): "null"}.get(type(value), "value")
+
+
+def trade_from_json(obj: object) -> TradeRecord:
+    """Validate one decoded JSON value and build its TradeRecord, or raise InvalidLineError.
+
+    The first problem found is reported; the order of checks follows the field order so the
+    message is predictable.
+    """
+    if not isinstance(obj, dict):
+        raise InvalidLineError(f"line is a JSON {_json_type(obj)}, not an object")
+    for name in REQUIRED_FIELDS:
+        if name not in obj:
+            raise InvalidLineError(f"missing required field {name}")
+    timestamp = parse_instant(obj["timestamp"], "timestamp")
+    symbol = _text(obj, "symbol", required=True)
+    assert symbol is not None
+    if not SYMBOL_PATTERN.match(symbol):
+        raise InvalidLineError(
+            f"symbol must be a ticker or pair of letters, digits and . _ : / - (max 32), got {symbol!r}"
+        )
+    action = _choice(obj, "action", ACTIONS)
+    quantity = _positive(obj, "quantity")
+    price = _positive(obj, "price")
+    order_id = _text(obj, "order_id", required=True)
+    execution_mode = _choice(obj, "execution_mode", EXECUTION_MODES)
+    strategy_name = _text(obj, "strategy_name", required=True)
+    outcome = _choice(obj, "outcome", OUTCOMES)
+    raw_exit = obj.get("exit_timestamp")
+    exit_timestamp = None if raw_exit is None else parse_instant(raw_exit, "exit_timestamp")
+    if exit_timestamp is not None:
+        if outcome == "open":
+            raise InvalidLineError("an open trade must not have an exit_timestamp")
+        if exit_timestamp < timestamp:
+            raise InvalidLineError(
+                f"exit_timestamp {raw_exit} is before timestamp {obj['timestamp']}"
+            )
+    profit_loss = _money(obj, "profit_loss")
+    net_profit_loss = _money(obj, "net_profit_loss")
+    commission = _non_negative(obj, "commission")
+    if outcome != "open" and profit_loss is None and net_profit_loss is None:
+        raise InvalidLineError("a closed trade needs net_profit_loss or profit_loss")
+    hold = _non_negative(obj, "hold_duration_seconds")
+    extras = {key: value for key, value in obj.items() if key not in _TRADE_FIELD_SET}
+    assert order_id is not None and strategy_name is not None
+    return TradeRecord(
+        timestamp=timestamp,
+        symbol=symbol,
+        action=action,
+        quantity=quantity,
+        price=price,
+        order_id=order_id,
+        execution_mode=execution_mode,
+        strategy_name=strategy_name,
+        outcome=outcome,
+        total_value=_non_negative(obj, "total_value"),
+        account_id=_text(obj, "account_id", required=False),
+        entry_type=_text(obj, "entry_type", required=False),
+        stop_loss=_optional_positive(obj, "stop_loss"),
+        target=_optional_positive(obj, "target"),
+        decision_reasoning=_text(obj, "decision_reasoning", required=False),
+        indicators_used=_indicators(obj),
+        risk_reward_ratio=_non_negative(obj, "risk_reward_ratio"),
+        profit_loss=profit_loss,
+        hold_duration_seconds=hold,
+        exit_timestamp=exit_timestamp,
+        exit_reasoning=_text(obj, "exit_reasoning", required=False),
+        slippage=_money(obj, "slippage"),
+        commission=commission,
+        net_profit_loss=net_profit_loss,
+        session_id=_text(obj, "session_id", required=False),
+        bot_version=_text(obj, "bot_version", required=False),
+        config_hash=_text(obj, "config_hash", required=False),
+        extras=extras,
+    )

@@ -1,0 +1,316 @@
+"""The Markdown report: renders on GitHub and reads in a plain editor.
+
+Every string that came from a log line (symbols, strategy names, order ids, reasons, indicator
+names, extra fields) goes through :func:`escape_cell`, so a hostile value cannot break a table,
+start a block or inject HTML.  Charts are Mermaid blocks (:mod:`.charts`): GitHub draws them and
+a plain editor shows their numbers.  No ``generated_at`` in the text: an export of unchanged data
+is byte-identical and is not rewritten.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Sequence
+
+from trading_bot.performance.core.aggregate import OVERLAPPING_DIMENSIONS
+from trading_bot.performance.report.charts import Chart, daily_bars, equity_curve
+from trading_bot.performance.core.decimals import canonical
+from trading_bot.performance.core.formatting import (METRIC_LABELS, MIN_SAMPLE, change, dimension_label, duration, metric,
+                         money, one_line, percent, plural, sample_size)
+from trading_bot.performance.core.metrics import core_metrics
+from trading_bot.performance.report.review import Review, build_review, has_review
+from trading_bot.performance.report.sections import (DAILY_HEADERS, Rows, breakdowns, completeness, daily_rows, data_line,
+                       definitions, group_value, highlights, is_comparison, quality_examples,
+                       spans_days, tail_note)
+from trading_bot.performance.core.summary import PerformanceSummary
+from trading_bot.performance.report.targets_view import NOT_CONFIGURED, TargetsView, alert_lines, target_rows
+from trading_bot.performance.core.timestamps import format_instant
+
+#: Characters that are Markdown syntax anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*~\[\]|])")
+#: An underscore not between two letters or digits could open or close emphasis.
+_LOOSE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+#: What would start a heading, list or block quote at the start of a list item's text.
+_BLOCK_START = re.compile(r"([-+#]|[0-9]+(?=[.)]))")
+
+#: Metrics of the side-by-side comparison tables (strategy A/B, PAPER vs LIVE).
+COMPARISON_METRICS: tuple[str, ...] = (
+    "win_rate", "expectancy", "profit_factor", "payoff_ratio", "average_win", "average_loss",
+    "average_planned_rr", "average_r_multiple", "average_hold_seconds", "commission",
+    "net_profit_loss",
+)
+
+
+def escape_cell(text: str) -> str:
+    """Make logged text safe in a table cell or list item: one line, no markup, no HTML.
+
+    Minimal on purpose, so names stay readable in a plain editor (``BTC-USD``,
+    ``momentum_breakout``): only characters that are syntax where they stand are escaped.
+    """
+    escaped = html.escape(one_line(text), quote=False)
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _LOOSE_UNDERSCORE.sub(r"\\_", escaped)
+    match = _BLOCK_START.match(escaped)
+    if match:
+        end = match.end()
+        escaped = (escaped[:end] + "\\" + escaped[end:] if match.group(0)[0].isdigit()
+                   else "\\" + escaped)
+    return escaped
+
+
+def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *,
+             right: Sequence[int] = ()) -> list[str]:
+    """A GitHub table; cells must already be escaped (headers are our own text)."""
+    align = ["---:" if index in right else "---" for index in range(len(headers))]
+    return [
+        "| " + " | ".join(headers) + " |",
+        "| " + " | ".join(align) + " |",
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+
+
+def render_markdown(summary: PerformanceSummary, *, previous: PerformanceSummary | None = None,
+                    min_sample: int = MIN_SAMPLE, targets: TargetsView | None = None) -> str:
+    """The whole report; ``previous`` (the period before a weekly or monthly one) feeds the review,
+    ``targets`` the targets table and the period's alerts (None: no targets configured)."""
+    period = summary.period
+    lines = [f"# Performance report: {period.window} {escape_cell(period.label)}", ""]
+    lines += _overview(summary)
+    if targets is None or not targets.configured:
+        lines.append(f"- **Targets:** {escape_cell(NOT_CONFIGURED)}")
+    if summary.empty is not None:
+        lines += ["", f"> **{escape_cell(summary.empty.message)}** "
+                      f"Try: {escape_cell(summary.empty.hint)}"]
+    lines += _targets(targets)
+    if summary.empty is None:
+        lines += _metrics(summary)
+        lines += _chart("Equity curve", equity_curve(summary))
+        if spans_days(summary):
+            lines += _daily(summary)
+    if has_review(summary):
+        lines += _review(build_review(summary, previous, min_sample=min_sample))
+    if summary.empty is None:
+        lines += _breakdowns(summary, min_sample)
+        lines += _highlights(summary)
+    lines += _open_positions(summary)
+    lines += _alerts(targets)
+    lines += _quality(summary)
+    lines += ["", "---", "", "**Definitions.** " + " ".join(definitions(min_sample))]
+    return "\n".join(lines) + "\n"
+
+
+def _overview(summary: PerformanceSummary) -> list[str]:
+    period = summary.period
+    span = f"{period.start} to {period.end}" if period.start else f"up to {period.end}"
+    return [
+        "## Overview",
+        "",
+        f"- **Period:** {escape_cell(period.label)}, {span}",
+        f"- **Timezone:** {escape_cell(summary.timezone)} (days are local days in this zone)",
+        f"- **Completeness:** {completeness(summary)}, as of {format_instant(summary.as_of)}",
+        f"- **Data quality:** {data_line(summary)}",
+    ]
+
+
+def _targets(view: TargetsView | None) -> list[str]:
+    """Actual, target, variance, met or not and pacing per rule (the overview says when there
+    are no targets)."""
+    if view is None or not view.configured:
+        return []
+    lines = ["", "## Targets", ""]
+    # Numbers and targets are our own formatting (escaping would put a backslash before a
+    # leading "-"); names and scopes come from the targets file and are escaped.
+    rows = [[escape_cell(row.rule), escape_cell(row.judged_on), row.actual, row.target,
+             row.variance, escape_cell(row.met), escape_cell(row.pacing) or "-"]
+            for row in target_rows(view)]
+    if view.note:
+        lines += [f"**{escape_cell(view.note)}.**", ""]
+    if not rows:
+        return lines + ["No rule applies to this window."]
+    return lines + md_table(["Rule", "Judged on", "Actual", "Target", "Variance", "Met",
+                             "Pacing (day in progress)"], rows, right=(2, 4))
+
+
+def _alerts(view: TargetsView | None) -> list[str]:
+    if view is None or not view.configured:
+        return []
+    lines = ["", "## Alerts for the period", ""]
+    found = alert_lines(view)
+    if not found:
+        return lines + ["No alerts raised for this period."]
+    return lines + [f"- **{escape_cell(line.headline)}:** {code_span(line.message)}"
+                    + (f" ({escape_cell(line.details)})" if line.details else "")
+                    for line in found]
+
+
+def code_span(text: str) -> str:
+    """Text shown literally (``<``, ``|``, ``*`` and HTML stay as typed, readable in a plain
+    editor too): a backtick fence longer than any backtick run inside, on one line."""
+    flat = one_line(text)
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def _metrics(summary: PerformanceSummary) -> list[str]:
+    values = summary.metrics.values
+    names = [name for name in METRIC_LABELS if name in values]
+    lines = ["", "## Metrics", ""]
+    lines += md_table(["Metric", "Value"],
+                      [[METRIC_LABELS[name], metric(name, values[name])] for name in names],
+                      right=(1,))
+    aggregate = summary.aggregate
+    notes = []
+    for label, extreme in (("Largest win", aggregate.largest_win),
+                           ("Largest loss", aggregate.largest_loss)):
+        if extreme is not None:
+            notes.append(f"- {label}: {money(extreme.net)} ({escape_cell(extreme.symbol)}, "
+                         f"order {escape_cell(extreme.order_id)}, "
+                         f"{format_instant(extreme.key[0])})")
+    streaks = aggregate.streaks
+    if streaks.last_kind is not None:
+        notes.append(f"- Current streak: {streaks.last_length} {streaks.last_kind}")
+    drawdown = aggregate.drawdown
+    if drawdown.max_trough_key is not None:
+        peak = (format_instant(drawdown.max_peak_key[0]) if drawdown.max_peak_key
+                else "the window start")
+        notes.append(f"- Max drawdown {money(-drawdown.max_drawdown)}: from the peak at {peak} "
+                     f"to the trough at {format_instant(drawdown.max_trough_key[0])}")
+    return lines + ([""] + notes if notes else [])
+
+
+def _chart(title: str, chart: Chart | None) -> list[str]:
+    if chart is None:
+        return []
+    lines = ["", f"## {title}", "", *chart.lines]
+    return lines + (["", chart.caption] if chart.caption else [])
+
+
+def _daily(summary: PerformanceSummary) -> list[str]:
+    lines = ["", "## Daily P&L", "",
+             *md_table(DAILY_HEADERS, daily_rows(summary), right=(1, 2, 3, 4))]
+    chart = daily_bars(summary)
+    if chart is not None:
+        lines += ["", *chart.lines]
+        if chart.caption:
+            lines += ["", chart.caption]
+    return lines
+
+
+def _review(review: Review) -> list[str]:
+    lines = ["", "## Review", ""]
+    for standing in review.standings:
+        label = dimension_label(standing.dimension).lower()
+        if standing.best is None:
+            lines.append(f"- Best/worst {label}: none has {review.min_sample} or more closed trades "
+                         f"({plural(standing.rows, 'row')})")
+            continue
+        for kind, row in (("Best", standing.best), ("Worst", standing.worst)):
+            if row is not None:
+                lines.append(f"- {kind} {label}: {escape_cell(row.key)}, expectancy "
+                             f"{money(row.expectancy)} over {plural(row.closed, 'trade')} "
+                             f"(net {money(row.net)})")
+        if standing.worst is None:
+            lines.append(f"- Worst {label}: only one {label} has {review.min_sample} or more "
+                         "closed trades")
+    lines.append("")
+    if review.previous_label is None:
+        lines.append("No previous period was supplied, so there is no change to show.")
+    else:
+        empty_note = " (no closed trades then)" if review.previous_empty else ""
+        lines += [f"Change against the previous period, {escape_cell(review.previous_label)}"
+                  f"{empty_note}:", ""]
+        lines += md_table(
+            ["Metric", "This period", "Previous", "Change"],
+            [[METRIC_LABELS[item.metric], metric(item.metric, item.current),
+              metric(item.metric, item.previous), change(item.metric, item.delta)]
+             for item in review.changes],
+            right=(1, 2, 3))
+    lines += ["", "### Observations", ""]
+    if review.observations:
+        lines += [f"- {escape_cell(item.message)}" for item in review.observations]
+    else:
+        lines.append(f"No rule fired (rules need {review.min_sample} or more closed trades; "
+                     "see the README for the rules).")
+    return lines
+
+
+def _breakdowns(summary: PerformanceSummary, min_sample: int) -> list[str]:
+    lines = ["", "## Breakdowns", "",
+             f"Sorted by net P&L; n = closed trades; rows under {plural(min_sample, 'trade')} "
+             "are marked (small sample)."]
+    for dimension, rows in breakdowns(summary):
+        title = dimension_label(dimension)
+        if is_comparison(dimension, rows):
+            title += " (PAPER vs LIVE)" if dimension == "execution_mode" else " (A/B comparison)"
+            body = _comparison(rows, min_sample)
+        else:
+            body = _ranked(title, rows, min_sample)
+        if dimension in OVERLAPPING_DIMENSIONS:
+            title += " (rows overlap: a trade counts once per indicator it used)"
+        lines += ["", f"### {escape_cell(title)}", "", *body]
+    return lines
+
+
+def _comparison(rows: Rows, min_sample: int) -> list[str]:
+    headers = ["Metric", *(escape_cell(key) for key, _ in rows)]
+    columns = [core_metrics(stats).values for _, stats in rows]
+    table_rows = [["Closed trades (n)", *(sample_size(stats.closed, min_sample) for _, stats in rows)]]
+    table_rows += [[METRIC_LABELS[name], *(metric(name, values[name]) for values in columns)]
+                   for name in COMPARISON_METRICS]
+    return md_table(headers, table_rows, right=range(1, len(headers)))
+
+
+def _ranked(title: str, rows: Rows, min_sample: int) -> list[str]:
+    table_rows = []
+    for key, stats in rows:
+        values = core_metrics(stats).values
+        table_rows.append([escape_cell(key), sample_size(stats.closed, min_sample),
+                           percent(values["win_rate"]), money(values["expectancy"]),
+                           metric("profit_factor", values["profit_factor"]),
+                           metric("average_r_multiple", values["average_r_multiple"]),
+                           money(stats.net)])
+    return md_table([escape_cell(title), "n", "Win rate", "Expectancy", "Profit factor", "Avg R",
+                     "Net P&L"], table_rows, right=(1, 2, 3, 4, 5, 6))
+
+
+def _highlights(summary: PerformanceSummary) -> list[str]:
+    chosen = highlights(summary.aggregate)
+    note = tail_note(chosen)
+    lines = ["", "## Best and worst trades", ""]
+    if note:
+        lines += [f"Chosen {note}.", ""]
+    for title, trades in (("Top", chosen.top), ("Bottom", chosen.bottom)):
+        if not trades:
+            continue
+        rows = [[format_instant(trade.realized_at), escape_cell(trade.order_id),
+                 escape_cell(trade.symbol), escape_cell(group_value(trade, "strategy_name")),
+                 trade.outcome, money(trade.net)] for trade in trades]
+        lines += [f"**{title} {len(trades)}**", "",
+                  *md_table(["Realized", "Order", "Symbol", "Strategy", "Outcome", "Net P&L"],
+                            rows, right=(5,)), ""]
+    return lines[:-1]
+
+
+def _open_positions(summary: PerformanceSummary) -> list[str]:
+    if not summary.open_positions:
+        return []
+    rows = [[escape_cell(p.order_id), escape_cell(p.symbol), p.side, p.execution_mode,
+             canonical(p.quantity), money(p.price), escape_cell(p.strategy_name),
+             format_instant(p.entry_at), duration(p.age_seconds)] for p in summary.open_positions]
+    return ["", f"## Open positions ({len(rows)})", "",
+            f"Age at {format_instant(summary.as_of)}.", "",
+            *md_table(["Order", "Symbol", "Side", "Mode", "Qty", "Entry", "Strategy", "Entered",
+                       "Age"], rows, right=(4, 5, 8))]
+
+
+def _quality(summary: PerformanceSummary) -> list[str]:
+    groups = quality_examples(summary)
+    if not groups:
+        return []
+    lines = ["", "## Data quality details"]
+    for title, examples in groups:
+        lines += ["", f"{title}:", "", *(f"- {escape_cell(example)}" for example in examples)]
+    return lines

@@ -1,0 +1,285 @@
+"""The terminal report: aligned plain text that fits 80 columns, coloured only when asked.
+
+The caller decides about colour (the CLI: stdout is a TTY and ``NO_COLOR`` is not set); colour
+codes are added after alignment, so columns line up either way.  Logged text goes through
+:func:`~.formatting.one_line` (no newlines, no terminal escape sequences) and is clipped to its
+column.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Callable, Sequence
+
+from trading_bot.performance.core.aggregate import OVERLAPPING_DIMENSIONS
+from trading_bot.performance.core.decimals import canonical
+from trading_bot.performance.core.formatting import (METRIC_LABELS, MIN_SAMPLE, change, clip, dimension_label, duration,
+                         metric, money, one_line, percent, plural, sample_size)
+from trading_bot.performance.core.metrics import core_metrics
+from trading_bot.performance.report.review import Review, build_review, has_review
+from trading_bot.performance.report.sections import (DAILY_HEADERS, breakdowns, completeness, daily_rows, data_line,
+                       definitions, group_value, highlights, quality_examples, spans_days,
+                       tail_note)
+from trading_bot.performance.core.summary import PerformanceSummary
+from trading_bot.performance.report.targets_view import NOT_CONFIGURED, TargetsView, alert_lines, target_rows
+from trading_bot.performance.core.timestamps import format_instant
+
+WIDTH = 80
+KEY_WIDTH = 22
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_GREEN = "\033[32m"
+_RED = "\033[31m"
+_YELLOW = "\033[33m"
+
+Paint = Callable[[int, str], str]
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, right: Sequence[int] = (),
+          paint: Paint | None = None) -> list[str]:
+    """Aligned columns; ``right`` lists right-aligned (numeric) columns.
+
+    ``paint(column, cell)`` may wrap a body cell in colour codes; widths are measured before, so
+    colour never shifts a column.
+    """
+    widths = [len(header) for header in headers]
+    for row in rows:
+        widths = [max(width, len(cell)) for width, cell in zip(widths, row)]
+
+    def line(cells: Sequence[str], painter: Paint | None) -> str:
+        parts = []
+        for index, (cell, width) in enumerate(zip(cells, widths)):
+            padding = " " * (width - len(cell))
+            shown = painter(index, cell) if painter else cell
+            parts.append(padding + shown if index in right else shown + padding)
+        return "  ".join(parts).rstrip()
+
+    return [line(headers, None), line(["-" * width for width in widths], None),
+            *(line(row, paint) for row in rows)]
+
+
+class _Style:
+    """Colour codes, or nothing: every renderer function goes through one of these."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color and text else text
+
+    def heading(self, text: str) -> str:
+        return self._wrap(_BOLD, text)
+
+    def signed(self, text: str) -> str:
+        """Green for a gain, red for a loss, plain for zero or undefined."""
+        if text.startswith("-") and text != "-":
+            return self._wrap(_RED, text)
+        if (text[:1].isdigit() or text.startswith("+")) and text.strip("+0.% p") != "":
+            return self._wrap(_GREEN, text)
+        return text
+
+    def warn(self, text: str) -> str:
+        return self._wrap(_YELLOW, text)
+
+    def painter(self, signed_columns: Sequence[int], sample_column: int | None = None) -> Paint | None:
+        if not self.color:
+            return None
+
+        def paint(index: int, cell: str) -> str:
+            if index in signed_columns:
+                return self.signed(cell)
+            if index == sample_column and "(" in cell:
+                return self.warn(cell)
+            return cell
+        return paint
+
+
+def render_text(summary: PerformanceSummary, *, previous: PerformanceSummary | None = None,
+                min_sample: int = MIN_SAMPLE, color: bool = False,
+                targets: TargetsView | None = None) -> str:
+    """Human report of a summary; the same facts as the JSON, rounded for reading."""
+    style = _Style(color)
+    period = summary.period
+    lines = [
+        style.heading(f"Performance report: {period.window} {one_line(period.label)}"),
+        *_wrap(f"Period: {period.start or '-'} .. {period.end} ({one_line(summary.timezone)}), "
+               f"{completeness(summary)}"),
+        f"As of: {format_instant(summary.as_of)}",
+        *_wrap(f"Data: {data_line(summary)}"),
+    ]
+    if targets is None or not targets.configured:
+        lines += _wrap(f"Targets: {NOT_CONFIGURED}")
+    if summary.empty is not None:
+        lines += ["", *_wrap(one_line(summary.empty.message)),
+                  *_wrap(f"Try: {one_line(summary.empty.hint)}")]
+    lines += _targets(targets, style)
+    if summary.empty is None:
+        values = summary.metrics.values
+        rows = [[METRIC_LABELS[name], metric(name, values[name])]
+                for name in METRIC_LABELS if name in values]
+        lines += ["", *table(["Metric", "Value"], rows, right=(1,))]
+        lines += _extremes(summary)
+        if spans_days(summary):
+            lines += _daily(summary, style)
+    if has_review(summary):
+        lines += _review(build_review(summary, previous, min_sample=min_sample), style)
+    if summary.empty is None:
+        lines += _breakdowns(summary, min_sample, style)
+        lines += _highlights(summary, style)
+    lines += _open_positions(summary)
+    lines += _alerts(targets, style)
+    lines += _quality(summary, style)
+    lines += ["", *_wrap(" ".join(definitions(min_sample)))]
+    return "\n".join(lines) + "\n"
+
+
+def _targets(view: TargetsView | None, style: _Style) -> list[str]:
+    """Rule, actual, target and met per line (80 columns); pacing on its own line."""
+    if view is None or not view.configured:
+        return []
+    lines = ["", style.heading("Targets")]
+    if view.note:
+        lines += _wrap(one_line(view.note) + ".")
+    rows = target_rows(view)
+    if not rows:
+        return lines + ["No rule applies to this window."]
+    lines += table(["Rule", "Actual", "Target", "Met"],
+                   [[clip(one_line(row.rule), 24), clip(row.actual, 20), clip(row.target, 12),
+                     clip(one_line(row.short), 18)] for row in rows], right=(1,))
+    for row in rows:
+        if row.pacing:
+            lines += _wrap(f"{one_line(row.rule)} ({one_line(row.judged_on)}): "
+                           f"{one_line(row.pacing)}", "  ")
+    return lines
+
+
+def _alerts(view: TargetsView | None, style: _Style) -> list[str]:
+    if view is None or not view.configured:
+        return []
+    lines = ["", style.heading("Alerts for the period")]
+    found = alert_lines(view)
+    if not found:
+        return lines + ["No alerts raised for this period."]
+    for line in found:
+        details = f" ({line.details})" if line.details else ""
+        lines += _wrap(one_line(f"{line.headline}: {line.message}{details}"), "- ")
+    return lines
+
+
+def _wrap(text: str, indent: str = "") -> list[str]:
+    """Prose lines of at most 80 columns; continuation lines are indented under the text."""
+    follow = " " * len(indent) if indent else "  "
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=follow,
+                         break_on_hyphens=False) or [indent]
+
+
+def _extremes(summary: PerformanceSummary) -> list[str]:
+    aggregate = summary.aggregate
+    lines = [""]
+    for label, extreme in (("Largest win", aggregate.largest_win),
+                           ("Largest loss", aggregate.largest_loss)):
+        if extreme is not None:
+            lines += _wrap(f"{label}: {money(extreme.net)} ({one_line(extreme.symbol)}, "
+                           f"{one_line(extreme.order_id)})")
+    streaks = aggregate.streaks
+    if streaks.last_kind is not None:
+        lines.append(f"Current streak: {streaks.last_length} {streaks.last_kind}")
+    drawdown = aggregate.drawdown
+    if drawdown.max_trough_key is not None:
+        peak = format_instant(drawdown.max_peak_key[0]) if drawdown.max_peak_key else "window start"
+        lines += _wrap(f"Max drawdown: {money(-drawdown.max_drawdown)} from {peak} "
+                       f"to {format_instant(drawdown.max_trough_key[0])}")
+    return lines
+
+
+def _daily(summary: PerformanceSummary, style: _Style) -> list[str]:
+    return ["", style.heading("Daily P&L"),
+            *table(DAILY_HEADERS, daily_rows(summary), right=(1, 2, 3, 4),
+                   paint=style.painter((3, 4)))]
+
+
+def _review(review: Review, style: _Style) -> list[str]:
+    lines = ["", style.heading(f"Review (rankings and rules need {review.min_sample}+ trades)")]
+    for standing in review.standings:
+        label = dimension_label(standing.dimension).lower()
+        if standing.best is None:
+            lines += _wrap(f"Best/worst {label}: none has {review.min_sample}+ trades")
+            continue
+        for kind, row in (("Best", standing.best), ("Worst", standing.worst)):
+            if row is not None:
+                lines += _wrap(f"{kind} {label}: {one_line(row.key)}, expectancy "
+                               f"{money(row.expectancy)} over {plural(row.closed, 'trade')}")
+    if review.previous_label is not None:
+        note = ", no closed trades then" if review.previous_empty else ""
+        lines += ["", f"Against the previous period ({one_line(review.previous_label)}{note}):"]
+        rows = [[METRIC_LABELS[item.metric], metric(item.metric, item.current),
+                 metric(item.metric, item.previous), change(item.metric, item.delta)]
+                for item in review.changes]
+        lines += table(["Metric", "This period", "Previous", "Change"], rows, right=(1, 2, 3),
+                       paint=style.painter((3,)))
+    lines += ["", "Observations:"]
+    if review.observations:
+        for item in review.observations:
+            lines += _wrap(one_line(item.message), "- ")
+    else:
+        lines.append("- none: no rule fired")
+    return lines
+
+
+def _breakdowns(summary: PerformanceSummary, min_sample: int, style: _Style) -> list[str]:
+    lines: list[str] = []
+    paint = style.painter((3, 5), sample_column=1)
+    for dimension, rows in breakdowns(summary):
+        table_rows = []
+        for key, stats in rows:
+            values = core_metrics(stats).values
+            table_rows.append([clip(one_line(key), KEY_WIDTH),
+                               sample_size(stats.closed, min_sample, short=True),
+                               percent(values["win_rate"]), money(values["expectancy"]),
+                               metric("profit_factor", values["profit_factor"]), money(stats.net)])
+        title = dimension_label(dimension)
+        if dimension in OVERLAPPING_DIMENSIONS:
+            title += " (rows overlap: a trade counts once per indicator)"
+        lines += ["", style.heading(clip(one_line(title), WIDTH)),
+                  *table([clip(one_line(title), KEY_WIDTH).split(" (")[0], "n", "Win rate",
+                          "Expect.", "PF", "Net P&L"], table_rows, right=(1, 2, 3, 4, 5),
+                         paint=paint)]
+    return lines
+
+
+def _highlights(summary: PerformanceSummary, style: _Style) -> list[str]:
+    chosen = highlights(summary.aggregate)
+    lines = ["", style.heading("Best and worst trades")]
+    note = tail_note(chosen)
+    if note:
+        lines += _wrap(f"Chosen {note}.")
+    for title, trades in (("Top", chosen.top), ("Bottom", chosen.bottom)):
+        if not trades:
+            continue
+        rows = [[format_instant(trade.realized_at), clip(one_line(trade.order_id), 14),
+                 clip(one_line(trade.symbol), 10),
+                 clip(one_line(group_value(trade, "strategy_name")), 18), money(trade.net)]
+                for trade in trades]
+        lines += table([f"{title} {len(trades)}", "Order", "Symbol", "Strategy", "Net P&L"], rows,
+                       right=(4,), paint=style.painter((4,)))
+    return lines
+
+
+def _open_positions(summary: PerformanceSummary) -> list[str]:
+    if not summary.open_positions:
+        return []
+    rows = [[clip(one_line(p.symbol), 10), p.side, p.execution_mode, clip(canonical(p.quantity), 10),
+             money(p.price), clip(one_line(p.strategy_name), 16), duration(p.age_seconds)]
+            for p in summary.open_positions]
+    return ["", f"Open positions ({len(rows)}, age at {format_instant(summary.as_of)})",
+            *table(["Symbol", "Side", "Mode", "Qty", "Entry", "Strategy", "Age"], rows,
+                   right=(3, 4, 6))]
+
+
+def _quality(summary: PerformanceSummary, style: _Style) -> list[str]:
+    lines: list[str] = []
+    for title, examples in quality_examples(summary):
+        lines += ["", style.warn(f"{title}:")]
+        for example in examples:
+            lines += _wrap(one_line(example), "  ")
+    return lines
