@@ -20,7 +20,7 @@ from typing import Any, Callable
 from trading_bot.performance import PerformanceTracker
 from trading_bot.performance.core.summary import PerformanceSummary
 
-from .conftest import fixed_clock, trade, write_log
+from ..conftest import fixed_clock, trade, write_log
 
 D = Decimal
 MakeTracker = Callable[..., PerformanceTracker]

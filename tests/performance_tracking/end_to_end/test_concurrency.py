@@ -71,9 +71,9 @@ from trading_bot.performance.alerting.state import (FIRING, RESOLVED, AlertRecor
                                                  AlertStateStore)
 from trading_bot.performance.alerting.model import Scope
 
-from .alert_helpers import evaluate, events, instant, paths_for, reasons, targets
-from .conftest import fixed_clock, write_log
-from .test_cache import (LOGGER_NAME, TRADE_KEYS, TZ_ENV, WRITER_DAY, cache_tables, cli,
+from ..alert_helpers import evaluate, events, instant, paths_for, reasons, targets
+from ..conftest import fixed_clock, write_log
+from ..cache.test_cache import (LOGGER_NAME, TRADE_KEYS, TZ_ENV, WRITER_DAY, cache_tables, cli,
                          closed_line, info_lines, start_writer)
 
 ROUNDS = 4

@@ -28,7 +28,7 @@ from trading_bot.performance.core.metrics import core_metrics
 from trading_bot.performance.ingest.reader import build_ledger, decode_line, scan_file
 from trading_bot.performance.core.records import trade_from_json
 
-from .conftest import trade
+from ..conftest import trade
 
 ZONE = ZoneInfo("America/New_York")
 #: Two days before the 2026 US DST change, so some generated spans cross a 23-hour local day.

@@ -23,7 +23,7 @@ from trading_bot.performance.alerting.model import ALL_TRADES, Scope
 from trading_bot.performance.alerting.config import (MAX_FILE_BYTES, key_path, load_targets,
                                              parse_duration, parse_targets)
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SHIPPED = REPO / "config" / "dashboard-targets.yaml"
 SOURCE = "config/dashboard-targets.yaml"
 

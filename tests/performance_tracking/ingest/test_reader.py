@@ -23,7 +23,7 @@ from trading_bot.performance.ingest.reader import (BadLine, FileScan, Ledger, de
                                             read_ledger, scan_file)
 from trading_bot.performance.core.records import trade_from_json
 
-from .conftest import fixed_clock, trade, write_log
+from ..conftest import fixed_clock, trade, write_log
 
 DAY = "2026-03-02"
 FILE = f"{DAY}.jsonl"

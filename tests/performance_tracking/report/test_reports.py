@@ -39,7 +39,7 @@ from trading_bot.performance.schemas.validation import SchemaViolation, schema_e
 from trading_bot.performance.report.sections import highlights, tail_note
 from trading_bot.performance.core.summary import Period
 
-from .conftest import fixed_clock, trade, write_log
+from ..conftest import fixed_clock, trade, write_log
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 WEEK = "2025-03-12"          # a day of the reviewed ISO week 2025-W11 (2025-03-10 .. 2025-03-16)

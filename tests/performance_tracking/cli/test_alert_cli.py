@@ -27,7 +27,7 @@ from trading_bot.performance.alerting.state import AlertStateStore
 from trading_bot.performance.schemas.validation import schema_errors
 from trading_bot.performance.services.watch import Stopper, watch
 
-from .alert_helpers import events, instant, outcomes, paths_for
+from ..alert_helpers import events, instant, outcomes, paths_for
 
 EXIT_OK, EXIT_ERROR, EXIT_BREACH, EXIT_USAGE = 0, 1, 2, 64
 RR_RULE = """\
@@ -277,7 +277,7 @@ def test_in_process_breach_ack_and_alert_log_option(rr_setup: tuple[Path, Path],
 def test_ack_stamps_the_state_with_its_own_clock(tmp_path: Path) -> None:
     """``committed_at`` orders commits against summaries read by the same clock: an ``ack``
     given a clock must stamp with it, not with the machine's."""
-    from .alert_helpers import Clock, evaluate, targets
+    from ..alert_helpers import Clock, evaluate, targets
 
     logs = tmp_path / "logs"
     outcomes(logs, instant("2026-03-02T14:00:30Z"), "w" * 11 + "l" * 9)

@@ -38,9 +38,9 @@ from trading_bot.performance.schemas.validation import schema_errors
 from trading_bot.performance.alerting.model import Scope
 from trading_bot.performance.report.targets_view import target_rows
 
-from .alert_helpers import (Clock, closed, evaluate, events, instant, outcomes, paths_for,
+from ..alert_helpers import (Clock, closed, evaluate, events, instant, outcomes, paths_for,
                             reasons, targets, write_trades)
-from .conftest import trade, write_log
+from ..conftest import trade, write_log
 
 MONDAY = "2026-03-02"
 ROLLING_20 = """

@@ -31,8 +31,8 @@ from trading_bot.performance.ingest.logfiles import DayFile
 from trading_bot.performance.ingest.reader import decode_line, scan_file
 from trading_bot.performance.core.records import TRADE_FIELDS, TradeRecord, trade_from_json
 
-from .conftest import trade
-from .test_properties import MONEY_FIELDS
+from ..conftest import trade
+from ..core.test_properties import MONEY_FIELDS
 
 FUZZ = settings(max_examples=150, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow])

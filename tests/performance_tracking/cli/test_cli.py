@@ -21,9 +21,9 @@ import pytest
 from trading_bot.performance.cli import summary as cli
 from trading_bot.performance.schemas.validation import schema_errors
 
-from .conftest import trade, write_log
+from ..conftest import trade, write_log
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SAMPLE = REPO / "logs" / "sample"
 TZ_ENV = "PERFORMANCE_SUMMARY_TIMEZONE"
 DAY = "2026-03-02"

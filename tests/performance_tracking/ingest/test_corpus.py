@@ -34,7 +34,7 @@ from trading_bot.performance.ingest.logfiles import MAX_LINE_BYTES, list_day_fil
 from trading_bot.performance.ingest.reader import read_ledger
 from trading_bot.performance.core.summary import PerformanceSummary
 
-from .conftest import fixed_clock, trade, write_log
+from ..conftest import fixed_clock, trade, write_log
 from .test_reader import BAD_CASES, as_bytes, good_after, good_before, write_bytes
 
 DAY = "2026-03-02"

@@ -30,9 +30,9 @@ from trading_bot.performance.tools.schema_codegen import (_LOCALS_FORMAT, _named
 from trading_bot.performance.schemas.validation import (COMPILED_MODULES, SchemaViolation, load_schema,
                                             schema_digest, schema_errors, validate)
 
-from .conftest import fixed_clock, trade
+from ..conftest import fixed_clock, trade
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SPECS = sorted((REPO / "specs").glob("*.schema.json"))
 SAMPLE = REPO / "logs" / "sample"
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"

@@ -67,8 +67,8 @@ from trading_bot.performance.storage.durability import STALE_TEMP_SECONDS
 from trading_bot.performance.report.export import EXPORT_NAME
 from trading_bot.performance.schemas.validation import schema_errors
 
-from .alert_helpers import closed, instant, write_trades
-from .conftest import fixed_clock
+from ..alert_helpers import closed, instant, write_trades
+from ..conftest import fixed_clock
 
 ITERATIONS = int(os.environ.get("PERF_CRASH_ITERATIONS", "16"))
 TZ_ENV = "PERFORMANCE_SUMMARY_TIMEZONE"

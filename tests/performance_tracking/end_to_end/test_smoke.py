@@ -6,9 +6,9 @@ from pathlib import Path
 from trading_bot.performance import PerformanceTracker
 from trading_bot.performance.schemas.validation import schema_errors
 
-from .conftest import fixed_clock
+from ..conftest import fixed_clock
 
-SAMPLE = Path(__file__).resolve().parents[2] / "logs" / "sample"
+SAMPLE = Path(__file__).resolve().parents[3] / "logs" / "sample"
 
 
 def test_sample_weekly_summary_is_real_and_valid() -> None:

@@ -30,9 +30,9 @@ from trading_bot.performance.ingest.recording import (EntryRequest, ExitRequest,
                                                find_order, new_order_id, record_line, side_pnl)
 from trading_bot.performance.core.records import TRADE_FIELDS, trade_from_json
 
-from .conftest import fixed_clock, trade, write_log
+from ..conftest import fixed_clock, trade, write_log
 
-SRC = Path(__file__).resolve().parents[2] / "src"
+SRC = Path(__file__).resolve().parents[3] / "src"
 NOW = "2026-06-01T00:00:00Z"
 
 

@@ -40,7 +40,7 @@ from trading_bot.performance.cache import indexing
 from trading_bot.performance.cache.store import CACHE_FILE_NAME, CACHE_FORMAT, CacheStore
 from trading_bot.performance.ingest.logfiles import list_day_files
 
-from .conftest import fixed_clock, trade
+from ..conftest import fixed_clock, trade
 
 TZ_ENV = "PERFORMANCE_SUMMARY_TIMEZONE"
 LOGGER_NAME = "trading_bot.performance"

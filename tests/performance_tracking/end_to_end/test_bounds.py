@@ -30,8 +30,8 @@ from trading_bot.performance.errors import PerformanceError
 from trading_bot.performance.report.export import EXPORT_NAME, export_path
 from trading_bot.performance.core.summary import PerformanceSummary
 
-from .conftest import fixed_clock, trade, write_log
-from .test_corpus import as_nobody_or_here
+from ..conftest import fixed_clock, trade, write_log
+from ..ingest.test_corpus import as_nobody_or_here
 
 DAY = "2026-03-02"
 TZ_ENV = "PERFORMANCE_SUMMARY_TIMEZONE"
