@@ -12,27 +12,41 @@ fresh ``python -m trading_bot.performance`` process:
 * baselines over the same files in this process: a plain single-pass ``json`` fold computing
   count, wins and a Decimal sum, and the same fold with orjson when it is installed.
 
+Then the same cold, warm and refresh rows on execution logs (``--executions`` of the sample
+generator: the bot's own shape, every BUY and SELL an ``open`` line, DAYS x TRADES fills), whose
+round trips the package pairs FIFO.  ``--kinds trades`` or ``--kinds executions`` runs one set.
+
+``--kinds upstream`` measures issue 14's bounded answers: upstream-style logs (``--upstream`` of the
+sample generator: free-text reasons with prices, about 5% of entries never closed) against tame
+logs of the same size, every default answer (daily, rolling-20, monthly, the whole range; JSON and
+text) with its size in bytes and lines and its peak RSS.
+
 The package is byte-compiled first, as ``pip install`` leaves it: with ``PYTHONDONTWRITEBYTECODE``
 set (some sandboxes set it) every fresh process would otherwise recompile ~40 modules from
 source, about 70 ms that no installed copy pays.
 
     python benchmarks/cache_benchmark.py [--days 365] [--trades 2000] [--repeat 3]
+                                         [--kinds trades,executions,upstream]
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import contextlib
+import importlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import trading_bot.performance
 from trading_bot.performance.tools.sample import SampleSpec, generate
@@ -73,26 +87,32 @@ def best(logs: Path, repeat: int, *args: str) -> Run:
     return min(runs, key=lambda item: item.seconds)
 
 
-def dataset(days: int, trades: int) -> tuple[Path, int, int]:
+def dataset(days: int, trades: int, executions: bool = False,
+            upstream: bool = False) -> tuple[Path, int, int]:
     """The logs for a size (generated once), their line count and bytes."""
-    logs = DATA / f"{days}x{trades}" / "logs"
+    suffix = "-executions" if executions else "-upstream" if upstream else ""
+    logs = DATA / f"{days}x{trades}{suffix}" / "logs"
     if not logs.is_dir() or not any(logs.glob("*.jsonl")):
         shutil.rmtree(logs.parent, ignore_errors=True)
-        subprocess.run([sys.executable, "-m", "trading_bot.performance.tools.sample", "--out", str(logs),
+        subprocess.run([sys.executable, "-m", "trading_bot.performance.tools.sample",
+                        "--out", str(logs),
                         "--start", START.isoformat(), "--days", str(days), "--trades-per-day",
                         str(trades), "--weekend-trades-per-day", str(trades), "--seed", "11",
-                        "--no-defects"], check=True, stdout=subprocess.DEVNULL)
+                        "--no-defects", *(["--executions"] if executions else []),
+                        *(["--upstream"] if upstream else [])],
+                       check=True, stdout=subprocess.DEVNULL)
     files = sorted(logs.glob("*.jsonl"))
     lines = sum(path.read_bytes().count(b"\n") for path in files)
     return logs, lines, sum(path.stat().st_size for path in files)
 
 
-def append_lines(logs: Path, count: int, tag: str) -> int:
-    """Append ``count`` new closed trades (fresh order ids) to the newest file; bytes added."""
+def append_lines(logs: Path, count: int, tag: str, executions: bool = False) -> int:
+    """Append ``count`` new closed trades, or executions (fresh order ids), to the newest file;
+    how many lines were added."""
     newest = max(logs.glob("*.jsonl"))
     day = date.fromisoformat(newest.stem)
     spec = SampleSpec(day, 1, count, seed=hash(tag) % 1000, defects=False,
-                      weekend_trades_per_day=count)
+                      weekend_trades_per_day=count, executions=executions)
     lines = []
     for number, text in enumerate(generate(spec).get(day, [])[:count]):
         record = json.loads(text)
@@ -112,7 +132,7 @@ def precompile() -> str:
     return f"package byte-compiled in {package} (PYTHONDONTWRITEBYTECODE {flag})"
 
 
-def baseline_fold(logs: Path, loads) -> float:
+def baseline_fold(logs: Path, loads: Callable[[bytes], Any]) -> float:
     """Seconds for one pass: parse every line, count it, count wins, sum net P&L exactly."""
     began = time.perf_counter()
     count = wins = 0
@@ -135,23 +155,139 @@ def main() -> int:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--trades", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--kinds", default="trades,executions",
+                        help="comma-separated: trades (logged trades), executions (bot fills)")
     args = parser.parse_args()
+    kinds = [kind for kind in args.kinds.split(",") if kind]
     DATA.mkdir(parents=True, exist_ok=True)
+    print(precompile())
+    for kind in kinds:
+        if kind == "trades":
+            trades_table(args)
+        elif kind == "executions":
+            executions_table(args)
+        elif kind == "upstream":
+            upstream_table(args)
+        else:
+            raise SystemExit(f"unknown kind {kind!r}: trades, executions or upstream")
+    return 0
+
+
+def print_table(rows: list[tuple[str, float, str]], baseline: float) -> None:
+    print(f"\n{'measurement':<58} {'seconds':>9} {'x baseline':>11}  notes")
+    for label, seconds, notes in rows:
+        if label.startswith("  ratio"):
+            print(f"{label:<58} {seconds:>9.2f} {'':>11}  {notes}")
+        else:
+            print(f"{label:<58} {seconds:>9.3f} {seconds / baseline:>11.2f}  {notes}")
+
+
+def refresh_rows(args: argparse.Namespace, logs: Path, last: date, small_name: str,
+                 executions: bool, prefix: str = "") -> list[tuple[str, float, str]]:
+    """Refresh after appending 1,000 lines to the newest file, at DAYS and at 7 days."""
+    rows = []
+    refreshes = {}
+    small_logs = DATA / small_name / "logs"
+    if not small_logs.is_dir():
+        small_logs.mkdir(parents=True)
+        for path in sorted(logs.glob("*.jsonl"))[-7:]:
+            shutil.copy2(path, small_logs / path.name)
+    for label, directory in ((f"{args.days} days", logs), ("7 days", small_logs)):
+        run(directory, "--window", "daily", "--date", last.isoformat(), "--format", "json")
+        append_lines(directory, 1000, f"APPEND{time.time_ns()}", executions)
+        refreshed = run(directory, "--window", "daily", "--date", last.isoformat(),
+                        "--format", "json")
+        refreshes[label] = refreshed.seconds
+        rows.append((f"{prefix}refresh after +1,000 lines, {label} of history",
+                     refreshed.seconds, ""))
+    ratio = refreshes[f"{args.days} days"] / refreshes["7 days"]
+    rows.append((f"  ratio {args.days}-day / 7-day refresh", ratio, "target <= 1.3"))
+    return rows
+
+
+def executions_table(args: argparse.Namespace) -> None:
+    """Cold, warm and refresh rows on the bot's own execution logs, paired FIFO."""
+    generated = time.perf_counter()
+    logs, lines, size = dataset(args.days, args.trades, executions=True)
+    print(f"\nexecution logs: {args.days} days x {args.trades} fills/day = {lines:,} lines, "
+          f"{size / 1e6:,.0f} MB in {logs} (ready in {time.perf_counter() - generated:.0f} s)")
+    last = date.fromisoformat(max(logs.glob("*.jsonl")).stem)
+    baseline = baseline_fold(logs, json.loads)
+    rows: list[tuple[str, float, str]] = [
+        ("baseline: json fold (count, wins, Decimal sum)", baseline,
+         f"{lines / baseline:,.0f} records/s")]
+    cold = run(logs, "--rebuild-cache", "--window", "monthly", "--date", last.isoformat(),
+               "--format", "json")
+    rows.append(("executions: cold rebuild (parse, pair, month)", cold.seconds,
+                 f"{lines / cold.seconds:,.0f} records/s, {size / 1e6 / cold.seconds:,.1f} MB/s, "
+                 f"peak RSS {cold.peak_rss_mb:,.0f} MB"))
+    for window in ("daily", "weekly", "monthly"):
+        warm = best(logs, args.repeat, "--window", window, "--date", last.isoformat(),
+                    "--format", "json")
+        rows.append((f"executions: warm {window} (fresh process, json)", warm.seconds,
+                     f"peak RSS {warm.peak_rss_mb:,.0f} MB"))
+    rows += refresh_rows(args, logs, last, f"7x{args.trades}-executions", True, "executions: ")
+    print_table(rows, baseline)
+
+
+def answer(logs: Path, repeat: int, *args: str) -> tuple[Run, int, int]:
+    """The best of ``repeat`` fresh runs, and the size of the answer (bytes, lines)."""
+    best_run = best(logs, repeat, *args)
+    command = [sys.executable, "-m", "trading_bot.performance", "--logs-dir", str(logs), *args]
+    output = subprocess.run(command, capture_output=True, cwd=NEUTRAL_CWD, check=False).stdout
+    return best_run, len(output), output.count(b"\n")
+
+
+def upstream_table(args: argparse.Namespace) -> None:
+    """Issue 14's targets: answers on upstream-style logs (free-text reasons with prices, about
+    5% of entries never closed) against the same size of tame logs: every default JSON answer
+    <= 1 MiB, every default text answer <= 300 lines, warm monthly <= 0.2 s and warm year range
+    <= 0.5 s, free-text monthly <= 2x tame monthly, peak RSS of a warm answer <= 100 MB."""
+    rows: list[tuple[str, float, str]] = []
+    monthly: dict[str, float] = {}
+    for name, upstream in (("tame", False), ("upstream", True)):
+        generated = time.perf_counter()
+        logs, lines, size = dataset(args.days, args.trades, upstream=upstream)
+        print(f"{name} logs: {args.days} days x {args.trades} trades/day = {lines:,} lines, "
+              f"{size / 1e6:,.0f} MB in {logs} (ready in {time.perf_counter() - generated:.0f} s)")
+        last = date.fromisoformat(max(logs.glob("*.jsonl")).stem)
+        first = date.fromisoformat(min(logs.glob("*.jsonl")).stem)
+        cold = run(logs, "--rebuild-cache", "--window", "daily", "--date", last.isoformat(),
+                   "--format", "json")
+        rows.append((f"{name}: cold rebuild", cold.seconds, f"peak RSS {cold.peak_rss_mb:,.0f} MB"))
+        windows = [("daily", ["--window", "daily"]), ("rolling-20", ["--window", "rolling"]),
+                   ("monthly", ["--window", "monthly"]),
+                   ("year range", ["--window", "range", "--start", first.isoformat(),
+                                   "--end", last.isoformat()])]
+        for label, window in windows:
+            dated = [*window, *([] if label == "year range" else ["--date", last.isoformat()])]
+            for fmt in ("json", "text"):
+                warm, size_bytes, size_lines = answer(logs, args.repeat, *dated, "--format", fmt)
+                if label == "monthly" and fmt == "json":
+                    monthly[name] = warm.seconds
+                rows.append((f"{name}: warm {label}, {fmt}", warm.seconds,
+                             f"{size_bytes / 1024:,.0f} KiB, {size_lines:,} lines, "
+                             f"peak RSS {warm.peak_rss_mb:,.0f} MB"))
+    print_table(rows, rows[0][1])
+    if len(monthly) == 2:
+        print(f"\nwarm monthly json, upstream / tame: {monthly['upstream'] / monthly['tame']:.2f}x "
+              "(target <= 2)")
+
+
+def trades_table(args: argparse.Namespace) -> None:
     generated = time.perf_counter()
     logs, lines, size = dataset(args.days, args.trades)
     print(f"data: {args.days} days x {args.trades} trades/day = {lines:,} lines, "
           f"{size / 1e6:,.0f} MB in {logs} (ready in {time.perf_counter() - generated:.0f} s)")
-    print(precompile())
     last = date.fromisoformat(max(logs.glob("*.jsonl")).stem)
     rows: list[tuple[str, float, str]] = []
 
     baseline = baseline_fold(logs, json.loads)
     rows.append(("baseline: json fold (count, wins, Decimal sum)", baseline,
                  f"{lines / baseline:,.0f} records/s"))
-    try:
-        import orjson
-    except ImportError:
-        orjson = None
+    orjson: Any = None
+    with contextlib.suppress(ImportError):
+        orjson = importlib.import_module("orjson")   # optional: a baseline when installed
     if orjson is not None:
         fast = baseline_fold(logs, orjson.loads)
         rows.append(("baseline: orjson fold", fast, f"{lines / fast:,.0f} records/s"))
@@ -176,21 +312,7 @@ def main() -> int:
     rows.append(("warm monthly, json, with targets and alerts (9 rules)", warm_targets.seconds,
                  "benchmarks/benchmark-targets.yaml: rules judged, alert state saved"))
 
-    refreshes = {}
-    small_logs = DATA / f"7x{args.trades}" / "logs"
-    if not small_logs.is_dir():
-        small_logs.mkdir(parents=True)
-        for path in sorted(logs.glob("*.jsonl"))[-7:]:
-            shutil.copy2(path, small_logs / path.name)
-    for label, directory in ((f"{args.days} days", logs), ("7 days", small_logs)):
-        run(directory, "--window", "daily", "--date", last.isoformat(), "--format", "json")
-        append_lines(directory, 1000, f"APPEND{time.time_ns()}")
-        refreshed = run(directory, "--window", "daily", "--date", last.isoformat(),
-                        "--format", "json")
-        refreshes[label] = refreshed.seconds
-        rows.append((f"refresh after +1,000 lines, {label} of history", refreshed.seconds, ""))
-    ratio = refreshes[f"{args.days} days"] / refreshes["7 days"]
-    rows.append((f"  ratio {args.days}-day / 7-day refresh", ratio, "target <= 1.3"))
+    rows += refresh_rows(args, logs, last, f"7x{args.trades}", False)
 
     out_dir = DATA / f"{args.days}x{args.trades}" / "exports"
     shutil.rmtree(out_dir, ignore_errors=True)
@@ -203,15 +325,9 @@ def main() -> int:
                 "--output-dir", str(out_dir))
     rows.append(("backfill again (idempotent: nothing rewritten)", again.seconds, ""))
 
-    print(f"\n{'measurement':<58} {'seconds':>9} {'x baseline':>11}  notes")
-    for label, seconds, notes in rows:
-        if label.startswith("  ratio"):
-            print(f"{label:<58} {seconds:>9.2f} {'':>11}  {notes}")
-        else:
-            print(f"{label:<58} {seconds:>9.3f} {seconds / baseline:>11.2f}  {notes}")
+    print_table(rows, baseline)
     print(f"\ncold rebuild records/s vs json baseline: {baseline / cold.seconds:.2f}x"
           + (f", vs orjson: {fast / cold.seconds:.2f}x (target >= 0.9)" if orjson else ""))
-    return 0
 
 
 if __name__ == "__main__":

@@ -4,15 +4,20 @@ moves, one CLI-equivalent evaluation, and the alert log read back (every line sc
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from trading_bot.performance import PerformanceTracker
-from trading_bot.performance.cli.alerts import AlertPaths, alert_paths, evaluate_targets
-from trading_bot.performance.schemas.validation import schema_errors
-from trading_bot.performance.report.targets_view import TargetsView
 from trading_bot.performance.alerting.config import Targets, parse_targets
+from trading_bot.performance.report.targets_view import TargetsView
+from trading_bot.performance.schemas.validation import schema_errors
+from trading_bot.performance.services.alert_workflow import (
+    AlertPaths,
+    alert_paths,
+    evaluate_targets,
+)
 
 from .conftest import trade, write_log
 

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from trading_bot.performance import PerformanceTracker
+from trading_bot.performance.core.records import TradeRecord
 
 
-def trade(order_id: str = "T1", *, entry: str = "2026-03-02T14:00:00Z",
-          exit: str | None = "2026-03-02T15:00:00Z", outcome: str = "win", net: str | None = "10",
-          symbol: str = "AAPL", action: str = "BUY", quantity: str = "10", price: str = "100",
-          strategy: str = "alpha", mode: str = "PAPER", **overrides: Any) -> dict[str, Any]:
-    """A complete 27-field trade line; keyword overrides replace or add fields."""
+def trade(order_id: object = "T1", *, entry: object = "2026-03-02T14:00:00Z",
+          exit: object = "2026-03-02T15:00:00Z", outcome: object = "win", net: object = "10",
+          symbol: object = "AAPL", action: object = "BUY", quantity: object = "10",
+          price: object = "100", strategy: object = "alpha", mode: object = "PAPER",
+          **overrides: Any) -> dict[str, Any]:
+    """A complete 27-field trade line; keyword overrides replace or add fields.
+
+    Every field is typed ``object``: the hostile-input tests write wrong types on purpose (a
+    number, a list, null where text belongs) to see the reader refuse them.
+    """
     closed = outcome != "open"
     line: dict[str, Any] = {
         "timestamp": entry, "symbol": symbol, "action": action, "quantity": quantity,
@@ -25,7 +33,8 @@ def trade(order_id: str = "T1", *, entry: str = "2026-03-02T14:00:00Z",
         "stop_loss": None, "target": None, "decision_reasoning": "test",
         "indicators_used": ["RSI"], "risk_reward_ratio": None, "outcome": outcome,
         "profit_loss": net if closed else None, "hold_duration_seconds": None,
-        "exit_timestamp": exit if closed else None, "exit_reasoning": "target hit" if closed else None,
+        "exit_timestamp": exit if closed else None,
+        "exit_reasoning": "target hit" if closed else None,
         "slippage": None, "commission": "0" if closed else None,
         "net_profit_loss": net if closed else None, "session_id": "S1", "bot_version": "1.0",
         "config_hash": "abc",
@@ -34,7 +43,14 @@ def trade(order_id: str = "T1", *, entry: str = "2026-03-02T14:00:00Z",
     return line
 
 
-def write_log(logs_dir: Path, day: str, *lines: dict[str, Any] | str, torn: str | None = None) -> Path:
+def net_of(record: TradeRecord) -> Decimal:
+    """A closed record's net P&L, asserting it has one (validation guarantees it does)."""
+    assert record.net is not None, f"{record.order_id} has no net P&L"
+    return record.net
+
+
+def write_log(logs_dir: Path, day: str, *lines: dict[str, Any] | str,
+              torn: str | None = None) -> Path:
     """Append lines (dicts become JSON, strings are written verbatim) to ``logs_dir/day.jsonl``."""
     logs_dir.mkdir(parents=True, exist_ok=True)
     path = logs_dir / f"{day}.jsonl"
@@ -56,8 +72,12 @@ def logs(tmp_path: Path) -> Path:
     return tmp_path / "logs"
 
 
+#: What the ``make_tracker`` fixture gives: a PerformanceTracker on ``logs``, fixed clock.
+MakeTracker = Callable[..., PerformanceTracker]
+
+
 @pytest.fixture
-def make_tracker(logs: Path) -> Callable[..., PerformanceTracker]:
+def make_tracker(logs: Path) -> MakeTracker:
     def build(**kwargs: Any) -> PerformanceTracker:
         kwargs.setdefault("clock", fixed_clock())
         return PerformanceTracker(logs, **kwargs)

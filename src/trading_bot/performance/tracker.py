@@ -3,12 +3,17 @@
 It plans the window, then reads it one of two ways:
 
 * **from the cache** (the default): the cache under ``logs/performance/`` is brought up to date
-  with the logs (only new bytes are parsed, see :mod:`indexing`) and the window is merged from
-  day aggregates (see :mod:`cache_reads`), so the cost grows with new data, not with history;
+  with the logs (only new bytes are parsed, see :mod:`.cache.indexing`; executions re-paired
+  from stored states, :mod:`.cache.pairs`) and the window is merged from day aggregates (see
+  :mod:`.cache.reads`), so the cost grows with new data, not with history;
 * **straight from the logs** (``cache=False``, ``--no-cache``, or when the cache cannot be used
   here): only the day files that can hold the window's trades are opened (the window's dates
   plus one day each side, which covers every timezone offset under DESIGN.md's file-date
-  invariant), the ledger is built and the closed trades folded.
+  invariant), the ledger is built and the closed trades folded.  When those files hold
+  executions that no later file closes by ``order_id`` (checked by reading the later files
+  until every open line of the window has its close), every log file is read and the
+  executions paired (see :meth:`PerformanceTracker._read_paired`): a position may have opened
+  long before the window.
 
 Either way the result is a :class:`WindowRead`, which becomes a PerformanceSummary.
 """
@@ -17,26 +22,73 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
-from trading_bot.performance.ingest.closed_trades import closed_trade
-from trading_bot.performance.core.aggregate import BUILTIN_DIMENSIONS, ClosedTrade, fold
-from trading_bot.performance.cache.reads import CachedWindowReader, ReadStats, file_names
-from trading_bot.performance.cache.store import CACHE_FILE_NAME, CacheCorrupt, CacheStore, CacheUnavailable
 from trading_bot.performance.cache.codec import to_micros
-from trading_bot.performance.errors import UsageError
 from trading_bot.performance.cache.indexing import IndexConfig, RefreshStats, refresh
-from trading_bot.performance.ingest.logfiles import DayFile, Directory, list_day_files
-from trading_bot.performance.ingest.reader import FileScan, Ledger, LoggedTrade, build_ledger, read_ledger, scan_file
-from trading_bot.performance.core.summary import DataQuality, EmptyReason, PerformanceSummary, Period
-from trading_bot.performance.core.timestamps import day_end, day_start, resolve_timezone, timezone_name
-from trading_bot.performance.ingest.window_read import WindowRead, positions_from_ledger, quality_from_ledger
+from trading_bot.performance.cache.reads import CachedWindowReader, ReadStats, file_names
+from trading_bot.performance.cache.store import (
+    CACHE_FILE_NAME,
+    CacheCorrupt,
+    CacheStore,
+    CacheUnavailable,
+)
+from trading_bot.performance.core.aggregate import BUILTIN_DIMENSIONS, ClosedTrade, fold
+from trading_bot.performance.core.decimals import ZERO
+from trading_bot.performance.core.formatting import duration
+from trading_bot.performance.core.pairing import DEFAULT_PAIRING, RoundTrip
+from trading_bot.performance.core.ratios import starting_balance_value
+from trading_bot.performance.core.summary import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_STALE_AFTER_SECONDS,
+    MAX_EXAMPLES,
+    DataQuality,
+    EmptyReason,
+    PairingReport,
+    PerformanceSummary,
+    Period,
+)
+from trading_bot.performance.core.timestamps import (
+    day_end,
+    day_start,
+    resolve_timezone,
+    timezone_name,
+)
 from trading_bot.performance.core.windows import WindowPlan, plan_window
+from trading_bot.performance.errors import UsageError
+from trading_bot.performance.ingest.closed_trades import closed_trade, round_trip_trade
+from trading_bot.performance.ingest.executions import (
+    breakeven_band_value,
+    check_pairing,
+    executions_of,
+    pair_ledger,
+)
+from trading_bot.performance.ingest.logfiles import DayFile, Directory, list_day_files
+from trading_bot.performance.ingest.reader import (
+    FileScan,
+    Ledger,
+    LoggedTrade,
+    build_ledger,
+    scan_file,
+)
+from trading_bot.performance.ingest.window_read import (
+    WindowRead,
+    flip_text,
+    lot_position,
+    mark_positions,
+    out_of_order_text,
+    positions_from_ledger,
+    quality_from_ledger,
+    sort_positions,
+)
 
 Clock = Callable[[], datetime]
 FILE_MARGIN = timedelta(days=1)
@@ -64,6 +116,28 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date_argument(value: object, name: str) -> date | None:
+    """A date parameter of the API: a date, an ISO date string, or None.
+
+    Checked at the entry so a caller's mistake names the parameter, instead of surfacing as an
+    AttributeError deep inside the window arithmetic.
+    """
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        if _ISO_DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise UsageError(f"{name} must be an ISO date such as 2025-10-15, got {value!r}")
+    raise TypeError(f"{name} must be a datetime.date or an ISO date string such as "
+                    f"'2025-10-15', got {type(value).__name__}")
+
+
 class PerformanceTracker:
     """Summaries of a directory of ``YYYY-MM-DD.jsonl`` trade logs.
 
@@ -72,14 +146,32 @@ class PerformanceTracker:
     ``cache`` turns the cache off; ``cache_dir`` moves it (default ``LOGS_DIR/performance/cache``);
     ``rebuild_cache`` discards it once, on the first summary; ``workers`` caps the processes a
     large rebuild parses with (default: one per core).
+
+    ``pairing`` says what executions (open lines no later line closes by ``order_id``) are:
+    ``auto`` (default) and ``fifo`` pair them FIFO into round trips per execution mode, account
+    and symbol (``fifo`` always reports it, ``auto`` when it inferred something), ``order-id``
+    leaves them open positions, one per line (see :mod:`.ingest.executions`).
+    ``breakeven_band`` (a fraction of a round trip's entry value, default 0) is how close to zero
+    a round trip's net P&L counts as breakeven.  ``marks`` (symbol -> price) values the open
+    positions: unrealized P&L per position, null for a symbol without a mark.
     """
 
     def __init__(self, logs_dir: Path | str = "logs", *, timezone: str = "UTC",
                  group_by: Sequence[str] = (), clock: Clock = _utc_now,
                  follow_external_symlinks: bool = False, cache: bool = True,
                  cache_dir: Path | str | None = None, rebuild_cache: bool = False,
-                 workers: int | None = None) -> None:
+                 workers: int | None = None, pairing: str = DEFAULT_PAIRING,
+                 breakeven_band: Decimal | str | int = ZERO,
+                 marks: Mapping[str, Decimal] | None = None,
+                 starting_balance: Decimal | str | int | None = None,
+                 max_rows: int | None = DEFAULT_MAX_ROWS,
+                 stale_after_seconds: int = DEFAULT_STALE_AFTER_SECONDS) -> None:
         self.logs_dir = Path(logs_dir)
+        #: How summaries present long breakdowns and open positions (``max_rows`` None: all
+        #: rows; positions older than ``stale_after_seconds`` are stale), see PerformanceSummary.
+        self.max_rows = max_rows
+        self.stale_after_seconds = stale_after_seconds
+        self.starting_balance = starting_balance_value(starting_balance)
         self.zone: tzinfo = resolve_timezone(timezone)
         clashes = sorted(set(group_by) & set(BUILTIN_DIMENSIONS))
         if clashes:
@@ -88,23 +180,37 @@ class PerformanceTracker:
         self.clock = clock
         self.follow_external_symlinks = follow_external_symlinks
         self.cache_enabled = cache
-        self.cache_path = Path(cache_dir or self.logs_dir / "performance" / "cache") / CACHE_FILE_NAME
+        self.cache_path = (Path(cache_dir or self.logs_dir / "performance" / "cache")
+                           / CACHE_FILE_NAME)
         self._rebuild_reason: str | None = "--rebuild-cache was given" if rebuild_cache else None
         self.workers = workers
-        self.config = IndexConfig(timezone_name(self.zone), self.group_by)
+        self.pairing = check_pairing(pairing)
+        self.band = breakeven_band_value(breakeven_band)
+        self.marks = None if marks is None else dict(marks)
+        self.config = IndexConfig(timezone_name(self.zone), self.group_by,
+                                  paired=self.pairing != "order-id", band=self.band)
         #: What the last summary's cache refresh and read did (None when uncached).
         self.last_refresh: RefreshStats | None = None
         self.last_read: ReadStats | None = None
 
-    def get_summary(self, window: str = "daily", start_date: date | None = None,
-                    end_date: date | None = None, *, on: date | None = None,
+    def get_summary(self, window: str = "daily", start_date: date | str | None = None,
+                    end_date: date | str | None = None, *, on: date | str | None = None,
                     trades: int | None = None) -> PerformanceSummary:
         """Summarise one window.
 
         For daily, weekly, monthly and rolling windows a lone ``start_date`` is the date the
-        window is anchored on (same as ``on``); a range needs both dates.
+        window is anchored on (same as ``on``); a range needs both dates.  Dates are
+        ``datetime.date`` values or ISO date strings (``"2025-10-15"``); any other type is a
+        TypeError naming the parameter, a malformed string a UsageError.
         """
         began = time.perf_counter()
+        if not isinstance(window, str):
+            raise TypeError(f"window must be a str such as 'daily', got {type(window).__name__}")
+        start_date = _date_argument(start_date, "start_date")
+        end_date = _date_argument(end_date, "end_date")
+        on = _date_argument(on, "on")
+        if trades is not None and (not isinstance(trades, int) or isinstance(trades, bool)):
+            raise TypeError(f"trades must be an int, got {type(trades).__name__}")
         now = self.clock()
         today = now.astimezone(self.zone).date()
         if window != "range" and start_date is not None and end_date is None and on is None:
@@ -172,7 +278,7 @@ class PerformanceTracker:
             with store.read():
                 if plan.kind == "rolling":
                     assert plan.trades is not None
-                    trades = reader.last_trades(to_micros(as_of), plan.trades)
+                    trades, trips = reader.last_trades_counted(to_micros(as_of), plan.trades)
                     aggregate = fold(trades)
                     start = trades[0].local_day if trades else None
                     span_first = start
@@ -182,6 +288,9 @@ class PerformanceTracker:
                     aggregate = reader.calendar_aggregate(plan.dates())
                     start = span_first = plan.start
                     shift_span = (plan.start, plan.end)
+                    trips = (reader.trips_between(to_micros(day_start(start, self.zone)),
+                                                  to_micros(day_end(plan.end, self.zone)))
+                             if self.config.paired else 0)
                 if span_first is None:
                     # Like the uncached scan, which found nothing: every file up to the end.
                     names = file_names(directory, date.min,
@@ -191,8 +300,11 @@ class PerformanceTracker:
                     names = file_names(directory, *self._utc_file_span(span_first, plan.end))
                     present = frozenset(day_file.day for day_file in
                                         directory.between(span_first, plan.end))
-                data = reader.window(aggregate, start, present, names, directory, as_of,
-                                     shift_span)
+                data = reader.window(
+                    aggregate, start, present, names, directory, as_of, shift_span,
+                    pairing_span=self._window_us(start, plan.end,
+                                                 as_of if plan.kind == "rolling" else None),
+                    trips=trips)
             reader.save_missing_days()
             return data
 
@@ -223,11 +335,62 @@ class PerformanceTracker:
         return ((day_start(first, self.zone) - FILE_MARGIN).date(),
                 (last_instant + FILE_MARGIN).date())
 
+    def _window_us(self, first: date | None, last: date,
+                   as_of: datetime | None) -> tuple[int, int] | None:
+        """The window's local days as UTC micros, end exclusive (capped at ``as_of``)."""
+        if first is None:
+            return None
+        end = day_end(last, self.zone)
+        return (to_micros(day_start(first, self.zone)),
+                to_micros(end if as_of is None else min(as_of, end)))
+
+    def _scan(self, directory: Directory, day_file: DayFile) -> FileScan:
+        return scan_file(day_file, settled=directory.is_settled(day_file.day))
+
+    def _all_scans(self, directory: Directory, have: Sequence[FileScan]) -> list[FileScan]:
+        """Every log file's scan, reusing those already made.
+
+        Pairing needs all history: a position can open any time before the window, and an
+        execution can be closed by its ``order_id`` any time after it.
+        """
+        known = {scan.file_name: scan for scan in have}
+        return [known.get(day_file.name) or self._scan(directory, day_file)
+                for day_file in directory.between(date.min, date.max)]
+
+    def _executions_in(self, directory: Directory, ledger: Ledger, scans: list[FileScan],
+                       last_file: date) -> bool:
+        """Whether the files read hold executions, so the read must pair.
+
+        An open line is an execution only if no later line closes it by its ``order_id``, and
+        the close of a trade held for days may lie beyond the window's files.  So the files
+        after the window are read, oldest first, until every open line of the window has a
+        later line (for a recent window: none or a few files): then nothing pairs and the
+        window reads exactly as without pairing, without opening the older history.  Files
+        read are added to ``scans``.
+        """
+        if self.pairing == "order-id" or not ledger.open:
+            return False
+        pending = {trade.record.order_id: trade.digest for trade in ledger.open}
+        for day_file in directory.between(last_file + timedelta(days=1), date.max):
+            scan = self._scan(directory, day_file)
+            scans.append(scan)
+            for trade in scan.trades:
+                digest = pending.get(trade.record.order_id)
+                if digest is not None and digest != trade.digest:
+                    del pending[trade.record.order_id]   # closed (or replaced) later
+            if not pending:
+                return False
+        return True
+
     def _read_calendar(self, directory: Directory, plan: WindowPlan, as_of: datetime) -> WindowRead:
         assert plan.start is not None
         first_file, last_file = self._utc_file_span(plan.start, plan.end)
-        ledger = read_ledger(directory.between(first_file, last_file),
-                             settled=directory.is_settled)
+        scans = [self._scan(directory, day_file)
+                 for day_file in directory.between(first_file, last_file)]
+        ledger = build_ledger(scans)
+        seen = list(scans)
+        if self._executions_in(directory, ledger, seen, last_file):
+            return self._read_paired(directory, plan, as_of, ledger, scans, seen)
         trades = [trade for trade in self._closed_trades(ledger.closed)
                   if plan.start <= trade.local_day <= plan.end]
         shifted = 0 if trades else sum(
@@ -244,29 +407,111 @@ class PerformanceTracker:
         assert plan.trades is not None
         _, last_file = self._utc_file_span(plan.end, plan.end)
         newest_first = list(reversed(directory.between(date.min, last_file)))
-        def scan(day_file: DayFile) -> FileScan:
-            return scan_file(day_file, settled=directory.is_settled(day_file.day))
 
         scans = []
         found = 0
         position = 0
         while position < len(newest_first):
-            scans.append(scan(newest_first[position]))
+            scans.append(self._scan(directory, newest_first[position]))
             position += 1
             found += sum(1 for t in scans[-1].trades
                          if t.record.is_closed and t.record.realized_at < as_of)
             if found >= plan.trades:
                 if position < len(newest_first):
-                    scans.append(scan(newest_first[position]))
+                    scans.append(self._scan(directory, newest_first[position]))
                     position += 1
                 found = _eligible_count(build_ledger(scans), as_of)
                 if found >= plan.trades:
                     break
         ledger = build_ledger(scans)
+        seen = list(scans)
+        if self._executions_in(directory, ledger, seen, last_file):
+            return self._read_paired(directory, plan, as_of, ledger, scans, seen)
         closed = [trade for trade in ledger.closed if trade.record.realized_at < as_of]
         trades = self._closed_trades(closed[-plan.trades:])
         start = trades[0].local_day if trades else None
         return self._ledger_read(ledger, trades, start, directory, plan, as_of, 0)
+
+    def _read_paired(self, directory: Directory, plan: WindowPlan, as_of: datetime,
+                     window_ledger: Ledger, scans: Sequence[FileScan],
+                     seen: Sequence[FileScan]) -> WindowRead:
+        """A window whose files hold executions: pair every execution of the logs.
+
+        The trades are the logged ones plus the round trips; data quality still covers the
+        window's own files (as without pairing), with the pairing remarks of those files.
+        ``seen`` are the scans already made (the window's and maybe later files).
+        """
+        all_scans = self._all_scans(directory, seen)
+        full = build_ledger(all_scans)
+        paired = pair_ledger(executions_of(full), as_of)
+        if plan.kind == "rolling":
+            assert plan.trades is not None
+            count = plan.trades
+            logged = [trade for trade in full.closed if trade.record.realized_at < as_of]
+            trips = [trip for trip in paired.round_trips if trip.exit_at < as_of]
+            candidates = sorted((*self._closed_trades(logged[-count:]),
+                                 *self._trip_trades(trips[-count:])), key=attrgetter("key"))
+            trades = candidates[-count:]
+            trip_keys = {trip.closing.order for trip in trips[-count:]}
+            trip_count = sum(1 for trade in trades if trade.key in trip_keys)
+            start = trades[0].local_day if trades else None
+            shifted = 0
+            if start is None:
+                quality_scans = [scan for scan in all_scans
+                                 if scan.file_day <= self._utc_file_span(plan.end, plan.end)[1]]
+            else:
+                first_file, last_file = self._utc_file_span(start, plan.end)
+                quality_scans = [scan for scan in all_scans
+                                 if first_file <= scan.file_day <= last_file]
+            window_ledger = build_ledger(quality_scans)
+            names = {scan.file_name for scan in quality_scans}
+            span = self._window_us(start, plan.end, as_of)
+        else:
+            assert plan.start is not None
+            start = plan.start
+            span = self._window_us(start, plan.end, None)
+            assert span is not None
+            first_at, end_at = day_start(start, self.zone), day_end(plan.end, self.zone)
+            logged = [trade for trade in full.closed
+                      if first_at <= trade.record.realized_at < end_at]
+            trips = [trip for trip in paired.round_trips if first_at <= trip.exit_at < end_at]
+            trades = sorted((*self._closed_trades(logged), *self._trip_trades(trips)),
+                            key=attrgetter("key"))
+            trip_count = len(trips)
+            names = {scan.file_name for scan in scans}
+            shifted = 0 if trades else (
+                sum(1 for trade in window_ledger.closed
+                    if start <= trade.record.realized_at.date() <= plan.end)
+                + sum(1 for trip in paired.round_trips if trip.closing.order[1] in names
+                      and start <= trip.exit_at.date() <= plan.end))
+        positions = [lot_position(state.position, key, as_of)
+                     for key, state in paired.states_at.items() if state.position is not None]
+        positions += positions_from_ledger(full, as_of, include_open=False)
+        present = frozenset() if start is None else frozenset(
+            day_file.day for day_file in directory.between(start, plan.end))
+        executions = 0 if span is None else sum(
+            1 for fill in paired.fills if span[0] <= to_micros(fill.at) < span[1])
+        flips = sorted((flip for flip in paired.flips if flip.fill.order[1] in names),
+                       key=lambda flip: flip.fill.order[1:])
+        late = sorted((found for found in paired.out_of_order if found.fill.order[1] in names),
+                      key=lambda found: found.fill.order[1:])
+        return WindowRead(
+            aggregate=fold(trades),
+            start=start,
+            present_days=present,
+            quality=quality_from_ledger(window_ledger),
+            open_positions=sort_positions(positions),
+            shifted=shifted,
+            has_open_lines=bool(window_ledger.open),
+            pairing=PairingReport(
+                mode=self.pairing, executions=executions, round_trips=trip_count,
+                open_positions=sum(1 for position in positions if position.lot),
+                out_of_order=len(late),
+                out_of_order_examples=tuple(out_of_order_text(found)
+                                            for found in late[:MAX_EXAMPLES]),
+                flips=len(flips),
+                flip_examples=tuple(flip_text(flip) for flip in flips[:MAX_EXAMPLES])),
+        )
 
     def _ledger_read(self, ledger: Ledger, trades: list[ClosedTrade], start: date | None,
                      directory: Directory, plan: WindowPlan, as_of: datetime,
@@ -281,10 +526,15 @@ class PerformanceTracker:
             open_positions=positions_from_ledger(ledger, as_of),
             shifted=shifted,
             has_open_lines=bool(ledger.open),
+            pairing=(None if self.pairing == "order-id"
+                     else PairingReport(self.pairing, 0, 0, 0)),
         )
 
     def _closed_trades(self, logged: Sequence[LoggedTrade]) -> list[ClosedTrade]:
         return [closed_trade(trade, self.zone, self.group_by) for trade in logged]
+
+    def _trip_trades(self, trips: Sequence[RoundTrip]) -> list[ClosedTrade]:
+        return [round_trip_trade(trip, self.zone, self.group_by, self.band) for trip in trips]
 
     def _summarise(self, plan: WindowPlan, data: WindowRead, directory: Directory,
                    now: datetime, as_of: datetime) -> PerformanceSummary:
@@ -305,18 +555,36 @@ class PerformanceTracker:
             files_skipped=tuple(f"{entry.name}: {entry.reason}" for entry in directory.skipped))
         empty = None if closed else self._explain_empty(plan, data, quality, directory)
         period = Period(plan.kind, plan.label, data.start, plan.end, complete, plan.trades)
+        positions, marks = mark_positions(data.open_positions, self.marks)
         return PerformanceSummary(
             period=period,
             timezone=timezone_name(self.zone),
             as_of=as_of,
             generated_at=now,
             aggregate=data.aggregate,
-            open_positions=data.open_positions,
+            open_positions=positions,
             trading_days=trading_days,
             data_quality=quality,
             empty=empty,
             group_by=self.group_by,
+            pairing=self._pairing_report(data),
+            marks=marks,
+            starting_balance=self.starting_balance,
+            max_rows=self.max_rows,
+            stale_after_seconds=self.stale_after_seconds,
         )
+
+    def _pairing_report(self, data: WindowRead) -> PairingReport | None:
+        """The pairing account the report shows: always with ``fifo``; with ``auto`` only when
+        pairing inferred something, so a log of logged trades reads exactly as before."""
+        report = data.pairing
+        if report is None or self.pairing == "order-id":
+            return None
+        inferred = (report.round_trips or report.out_of_order or report.flips
+                    or any(position.inferred for position in data.open_positions))
+        if self.pairing == "auto" and not inferred:
+            return None
+        return replace(report, mode=self.pairing)
 
     def _explain_empty(self, plan: WindowPlan, data: WindowRead, quality: DataQuality,
                        directory: Directory) -> EmptyReason:
@@ -346,10 +614,19 @@ class PerformanceTracker:
                 "try --tz UTC or an adjacent --date; days are cut in the configured timezone",
             )
         if data.open_positions or data.has_open_lines:
+            hint = "open positions are listed below; they count once they close"
+            if self.pairing == "order-id" and data.has_open_lines:
+                hint += ("; if these are the bot's execution lines (a BUY and the SELL that "
+                         "closes it), --pairing auto pairs them into round trips")
+            stale = sum(1 for position in data.open_positions
+                        if position.age_seconds > self.stale_after_seconds)
+            never = (f" {stale:,} entries never closed: the bot logs entries but no exits "
+                     f"(open longer than {duration(self.stale_after_seconds)})."
+                     if stale else "")
             return EmptyReason(
                 "only_open_trades",
-                f"No trades in window: only open trades for {where}.",
-                "open positions are listed below; they count once they close",
+                f"No trades in window: only open trades for {where}.{never}",
+                hint,
             )
         return EmptyReason("no_closed_trades", f"No trades in window {where}.",
                            "try a wider window (--window weekly or monthly)")

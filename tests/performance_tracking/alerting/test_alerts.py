@@ -11,35 +11,78 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import json
 import logging
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from trading_bot.performance import PerformanceError, PerformanceTracker
-from trading_bot.performance.cli.alerts import (acknowledge_alert, first_log_day,
-                                               report_targets_view)
-from trading_bot.performance.alerting.log import (JsonLogFormatter, append_documents, deliver,
-                                               log_document)
-from trading_bot.performance.alerting.rules import (BREACHED, HISTORICAL, IN_PROGRESS,
-                                                 INSUFFICIENT, MET, NO_TRADES, UNDEFINED,
-                                                 Identity, judge, Inputs)
-from trading_bot.performance.alerting.state import (AlertState, AlertStateStore, PendingEvents,
-                                                 acknowledge, STATE_VERSION)
-from trading_bot.performance.alerting.engine import (ALERT_FIRING, ALERT_INHIBITED, ALERT_SILENCED,
-                                            AlertEvaluator, AlertEvent, acknowledgement_event,
-                                            format_value, transition)
+from trading_bot.performance.alerting.engine import (
+    ALERT_FIRING,
+    ALERT_INHIBITED,
+    ALERT_SILENCED,
+    AlertEvaluator,
+    AlertEvent,
+    Evaluation,
+    acknowledgement_event,
+    format_value,
+    transition,
+)
+from trading_bot.performance.alerting.identity import AlertIdentity
+from trading_bot.performance.alerting.log import (
+    JsonLogFormatter,
+    append_documents,
+    deliver,
+    log_document,
+)
+from trading_bot.performance.alerting.model import Rule, Scope, Targets
+from trading_bot.performance.alerting.rules import (
+    BREACHED,
+    HISTORICAL,
+    IN_PROGRESS,
+    INSUFFICIENT,
+    MET,
+    NO_TRADES,
+    UNDEFINED,
+    Inputs,
+    RuleResult,
+    judge,
+)
+from trading_bot.performance.alerting.state import (
+    STATE_VERSION,
+    AlertState,
+    AlertStateStore,
+    PendingEvents,
+    acknowledge,
+)
 from trading_bot.performance.report.markdown import render_markdown
+from trading_bot.performance.report.targets_view import TargetsView, target_rows
 from trading_bot.performance.report.text import render_text
 from trading_bot.performance.schemas.validation import schema_errors
-from trading_bot.performance.alerting.model import Scope
-from trading_bot.performance.report.targets_view import target_rows
+from trading_bot.performance.services.alert_workflow import (
+    AlertPaths,
+    acknowledge_alert,
+    first_log_day,
+    report_targets_view,
+)
 
-from ..alert_helpers import (Clock, closed, evaluate, events, instant, outcomes, paths_for,
-                            reasons, targets, write_trades)
+from ..alert_helpers import (
+    Clock,
+    closed,
+    evaluate,
+    events,
+    instant,
+    outcomes,
+    paths_for,
+    reasons,
+    targets,
+    write_trades,
+)
 from ..conftest import trade, write_log
 
 MONDAY = "2026-03-02"
@@ -48,10 +91,12 @@ alerts:
   rules:
     - {name: rolling_win_rate, metric: win_rate, window: rolling, trades: 20, warn: 60}
 """
+HEALTH = ("missing_log_file", "stale_log", "bad_line_rate")
 
 
-def day_of_evaluations(tracker: PerformanceTracker, clock: Clock, rules, paths, *,
-                       until: str, step: timedelta = timedelta(seconds=60), **kwargs):
+def day_of_evaluations(tracker: PerformanceTracker, clock: Clock, rules: Targets,
+                       paths: AlertPaths, *, until: str, step: timedelta = timedelta(seconds=60),
+                       **kwargs: Any) -> list[TargetsView]:
     """Evaluate every ``step`` until ``until``; the views, one per evaluation."""
     views = []
     end = instant(until)
@@ -87,8 +132,9 @@ def test_rolling_win_rate_at_55_against_60_writes_and_logs_one_warn_alert(
     assert (record.levelname, record.name, record.getMessage()) == (
         "WARNING", "trading_bot.performance.alerts",
         "win_rate 55.00% < target 60.00% (rolling 20 trades)")
-    assert record.alert_id == event["id"] and record.actual == "0.55"
-    assert record.severity == "WARN" and record.rule == "rolling_win_rate"
+    fields = record.__dict__                      # the event's fields, as ``extra``
+    assert fields["alert_id"] == event["id"] and fields["actual"] == "0.55"
+    assert fields["severity"] == "WARN" and fields["rule"] == "rolling_win_rate"
 
 
 def test_metrics_above_every_target_emit_nothing(logs: Path) -> None:
@@ -113,14 +159,14 @@ data_health:
 """)
     tracker = PerformanceTracker(logs, clock=Clock("2026-03-03T12:00:00Z"))   # Tuesday noon
     view = evaluate(tracker, rules, paths_for(logs), window="weekly")
-    statuses = [(result.rule.name, result.status) for result in view.results]
+    statuses = [(result["rule"], result["status"]) for result in view.results]
     assert sorted(statuses) == sorted(
         [("missing_log_file", MET), ("bad_line_rate", MET), ("win_rate_target", MET),
          ("daily_pl_target", MET), ("daily_pl_target", IN_PROGRESS),
          ("trades_per_day_target", MET), ("trades_per_day_target", IN_PROGRESS),
          ("max_drawdown_target", MET), ("avg_risk_reward_target", MET),
          ("rolling_win_rate", MET), ("rolling_rr", MET), ("streak", MET)])
-    assert all(result.pacing.on_pace for result in view.results if result.pacing)
+    assert all(result["pacing"]["on_pace"] for result in view.results if result["pacing"])
     assert not view.breached and events(paths_for(logs)) == []
     assert not paths_for(logs).log.exists()
 
@@ -171,8 +217,9 @@ alerts:
     paths = paths_for(logs)
     views = day_of_evaluations(tracker, clock, rules, paths, until=f"{MONDAY}T16:00:00Z",
                                step=timedelta(minutes=5))
-    values = [view.results[0].actual for view in views if view.results[0].actual is not None]
-    crossings = sum(1 for before, after in zip(values, values[1:])
+    values = [Decimal(view.results[0]["actual"]) for view in views
+              if view.results[0]["actual"] is not None]
+    crossings = sum(1 for before, after in itertools.pairwise(values)
                     if before < Decimal("0.6") <= after)
     assert crossings >= 3                          # it did flap across the warn level
     assert max(values[values.index(Decimal("0.5")):]) < Decimal("0.8")   # never left the band
@@ -225,13 +272,13 @@ def test_below_min_trades_a_rule_is_insufficient_and_neither_fires_nor_resolves(
     outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "wllll")
     tracker = PerformanceTracker(logs, clock=Clock(f"{MONDAY}T18:00:00Z"))
     view = evaluate(tracker, targets("win_rate_target: 60\n"), paths_for(logs))
-    result, = [r for r in view.results if r.rule.name == "win_rate_target"]
-    assert (result.status, result.actual, result.note) == (
-        INSUFFICIENT, Decimal("0.2"), "5 of 10 closed trades needed")
+    result, = [r for r in view.results if r["rule"] == "win_rate_target"]
+    assert (result["status"], result["actual"], result["note"]) == (
+        INSUFFICIENT, "0.2", "5 of 10 closed trades needed")
     assert not view.breached and events(paths_for(logs)) == []
     # a firing alert does not resolve on insufficient data
     rule = targets("win_rate_target: 60\n").rules[0]
-    identity = Identity(rule.name, rule.metric, "daily", MONDAY, Scope())
+    identity = AlertIdentity(rule.name, rule.metric, "daily", MONDAY, Scope())
     firing = _result(rule, identity, BREACHED, Decimal("0.2"))
     state, emitted, _ = transition(AlertState(), [firing], targets("win_rate_target: 60\n"),
                                    instant(f"{MONDAY}T18:00:00Z"))
@@ -239,13 +286,12 @@ def test_below_min_trades_a_rule_is_insufficient_and_neither_fires_nor_resolves(
     held = _result(rule, identity, INSUFFICIENT, Decimal("0.9"))
     later, emitted, alerting = transition(state, [held], targets("win_rate_target: 60\n"),
                                           instant(f"{MONDAY}T23:00:00Z"))
-    assert emitted == [] and later.get(identity.fingerprint).status == "firing"
+    record = later.get(identity.fingerprint)
+    assert emitted == [] and record is not None and record.status == "firing"
     assert alerting[identity.fingerprint] == "none"
 
 
-def _result(rule, identity, status, actual):
-    from trading_bot.performance.alerting.rules import RuleResult
-
+def _result(rule: Rule, identity: AlertIdentity, status: str, actual: Decimal) -> RuleResult:
     return RuleResult(rule=rule, identity=identity, period_start=date(2026, 3, 2),
                       period_end=date(2026, 3, 2), status=status, actual=actual, context="test",
                       sample=12)
@@ -257,7 +303,7 @@ def test_no_trades_in_the_window_suppresses_alerts_and_the_report_says_so(logs: 
     rules = targets(ROLLING_20 + "win_rate_target: 60\n")
     tracker = PerformanceTracker(logs, clock=Clock(f"{MONDAY}T12:00:00Z"))
     view = evaluate(tracker, rules, paths_for(logs))
-    assert {result.status for result in view.results if result.rule.window != "health"} == {
+    assert {result["status"] for result in view.results if result["metric"] not in HEALTH} == {
         NO_TRADES}
     assert view.note == "No trades in window: alerts are suppressed"
     assert not view.breached and events(paths_for(logs)) == []
@@ -272,8 +318,9 @@ def test_an_undefined_metric_is_reported_not_judged(logs: Path) -> None:
     rules = targets("alerts:\n  rules:\n    - {name: pf, metric: profit_factor, warn: 1.2}\n")
     view = evaluate(PerformanceTracker(logs, clock=Clock(f"{MONDAY}T18:00:00Z")), rules,
                     paths_for(logs))
-    result, = [r for r in view.results if r.rule.name == "pf"]
-    assert (result.status, result.note) == (UNDEFINED, "no losses: profit factor is undefined")
+    result, = [r for r in view.results if r["rule"] == "pf"]
+    assert (result["status"], result["note"]) == (UNDEFINED,
+                                                  "no losses: profit factor is undefined")
 
 
 # --- severity, silences, acknowledgement ------------------------------------------------------
@@ -309,7 +356,7 @@ def test_a_silence_quiets_an_alert_until_it_ends(logs: Path) -> None:
     tracker = PerformanceTracker(logs, clock=clock)
     paths = paths_for(logs)
     view = evaluate(tracker, rules, paths)
-    assert view.alerting[view.results[-1].fingerprint] == ALERT_SILENCED
+    assert view.results[-1]["alert"] == ALERT_SILENCED
     assert not view.breached and events(paths) == []
     assert "no (WARN, silenced)" in [row.met for row in target_rows(view)]
     clock.advance(hours=2)
@@ -347,12 +394,12 @@ def test_acknowledge_errors_and_idempotence() -> None:
                                                "now: none"):
         acknowledge(AlertState(), "nope", instant(f"{MONDAY}T12:00:00Z"))
     rule = targets("win_rate_target: 60\n").rules[0]
-    identity = Identity(rule.name, rule.metric, "daily", MONDAY, Scope())
+    identity = AlertIdentity(rule.name, rule.metric, "daily", MONDAY, Scope())
     rules = targets("win_rate_target: 60\n")
     now = instant(f"{MONDAY}T12:00:00Z")
     state, _, _ = transition(AlertState(), [_result(rule, identity, BREACHED, Decimal("0.5"))],
                              rules, now)
-    once, record = acknowledge(state, identity.fingerprint, now)
+    once, _ = acknowledge(state, identity.fingerprint, now)
     again, same = acknowledge(once, identity.fingerprint.upper(), now + timedelta(hours=1))
     assert again is once and same.acknowledged_at == now
     resolved, _, _ = transition(once, [_result(rule, identity, MET, Decimal("0.7"))], rules, now)
@@ -371,17 +418,14 @@ def test_daily_targets_judge_completed_days_and_pace_the_day_in_progress(logs: P
     rules = targets("daily_pl_target: 50\ntrades_per_day_target: 5\n")
     tracker = PerformanceTracker(logs, clock=Clock("2026-03-04T12:00:00Z"))
     view = evaluate(tracker, rules, paths_for(logs), window="weekly")
-    by_day = {(r.rule.name, r.period_start.isoformat()): r for r in view.results
-              if r.rule.window == "day"}
-    assert by_day[("daily_pl_target", "2026-03-02")].status == BREACHED
-    assert by_day[("daily_pl_target", "2026-03-03")].status == MET
-    assert by_day[("trades_per_day_target", "2026-03-02")].status == BREACHED
+    by_day = {(r["rule"], r["period_start"]): r for r in view.results if r["window"] == "day"}
+    assert by_day[("daily_pl_target", "2026-03-02")]["status"] == BREACHED
+    assert by_day[("daily_pl_target", "2026-03-03")]["status"] == MET
+    assert by_day[("trades_per_day_target", "2026-03-02")]["status"] == BREACHED
     today = by_day[("daily_pl_target", "2026-03-04")]
-    assert today.status == IN_PROGRESS
-    pacing = today.pacing
-    assert pacing is not None
-    assert (pacing.actual, pacing.elapsed, pacing.expected, pacing.on_pace) == (
-        Decimal(20), Decimal("0.5"), Decimal("25.0"), False)
+    assert today["status"] == IN_PROGRESS
+    assert today["pacing"] == {"actual": "20", "target": "50", "elapsed": "0.5",
+                               "expected": "25.0", "on_pace": False}
     assert {event["period"] for event in events(paths_for(logs))} == {"2026-03-02"}
     rows = {row.rule: row for row in reversed(target_rows(view))}     # the first of each rule
     assert rows["daily_pl_target"].met == "no: missed on 1 of 2 days (1 firing)"
@@ -406,10 +450,12 @@ data_health:
     # 20:59Z is 15:59 in New York: in progress; 21:01Z is after the close: judged
     tracker = PerformanceTracker(logs, clock=Clock("2026-03-02T20:59:00Z"))
     first = evaluate(tracker, rules, paths_for(logs))
-    assert [r.status for r in first.results if r.rule.window == "day"] == [IN_PROGRESS]
+    assert [r["status"] for r in first.results if r["rule"] == "daily_pl_target"] == [
+        IN_PROGRESS]
     tracker.clock = Clock("2026-03-02T21:01:00Z")
     second = evaluate(tracker, rules, paths_for(logs))
-    assert [r.status for r in second.results if r.rule.window == "day"] == [BREACHED]
+    assert [r["status"] for r in second.results if r["rule"] == "daily_pl_target"] == [
+        BREACHED]
 
 
 def test_missing_weekday_files_are_one_alert_that_names_them_and_inhibits_those_days(
@@ -425,18 +471,29 @@ alerts:
     tracker = PerformanceTracker(logs, clock=Clock("2026-03-09T08:00:00Z"))  # next Monday
     paths = paths_for(logs)
     view = evaluate(tracker, rules, paths, window="weekly", on=date(2026, 3, 4))
-    missing, = [r for r in view.results if r.rule.metric == "missing_log_file"]
-    assert (missing.status, missing.actual, missing.identity.period) == (
-        BREACHED, Decimal(3), "2026-W10")
-    assert missing.days == (date(2026, 3, 3), date(2026, 3, 5), date(2026, 3, 6))  # no weekend
-    daily = {r.period_start.isoformat(): view.alerting[r.fingerprint] for r in view.results
-             if r.rule.name == "daily_pl_target" and r.status == BREACHED}
+    missing, = [r for r in view.results if r["metric"] == "missing_log_file"]
+    assert (missing["status"], missing["actual"], missing["period"]) == (BREACHED, "3", "2026-W10")
+    daily = {r["period_start"]: r["alert"] for r in view.results
+             if r["rule"] == "daily_pl_target" and r["status"] == BREACHED}
     assert daily == {"2026-03-03": ALERT_INHIBITED, "2026-03-04": ALERT_FIRING,
                      "2026-03-05": ALERT_INHIBITED, "2026-03-06": ALERT_INHIBITED}
     found = [event for event in events(paths) if event["metric"] == "missing_log_file"]
     assert [(event["reason"], event["actual"], event["message"]) for event in found] == [
         ("first", "3", "missing_log_file: 3 trading days without a log file (weekly 2026-W10: "
-                       "3 of 5 trading days): 2026-03-03, 2026-03-05, 2026-03-06")]
+                       "3 of 5 trading days): 2026-03-03, 2026-03-05, 2026-03-06; holding back "
+                       "3 metric breaches: daily_pl_target (day 2026-03-03), daily_pl_target "
+                       "(day 2026-03-05), daily_pl_target (day 2026-03-06)")]
+    # the report says which breaches are held back, and why
+    held = "held back by missing_log_file (weekly 2026-W10: 3 of 5 trading days)"
+    assert {r["period_start"]: r["note"] for r in view.results
+            if r["rule"] == "daily_pl_target" and r["status"] == BREACHED} == {
+        "2026-03-03": held, "2026-03-04": None, "2026-03-05": held, "2026-03-06": held}
+    assert view.note is not None and view.note.startswith(
+        "Metric breaches held back by data health (not alerted, not in the exit code, until "
+        "the data is whole or the check is turned off): daily_pl 0.00 < target 10.00 (day "
+        "2026-03-03) is held back by missing_log_file: 3 trading days without a log file "
+        "(weekly 2026-W10: 3 of 5 trading days): 2026-03-03, 2026-03-05, 2026-03-06; daily_pl "
+        "0.00 < target 10.00 (day 2026-03-05) is held back by ")
     assert "daily_pl -48.00 < target 10.00 (day 2026-03-04)" in [
         event["message"] for event in events(paths)]
     assert view.breached
@@ -468,15 +525,15 @@ def test_a_rolling_window_over_months_of_sparse_logs_raises_one_missing_file_ale
         view = evaluate(PerformanceTracker(logs, clock=clock), rules, paths, window="rolling",
                         trades=16)
         clock.advance(days=1)
-    missing, = [r for r in view.results if r.rule.metric == "missing_log_file"]
-    assert (missing.identity.window, missing.identity.period) == ("rolling-16", "latest")
+    missing, = [r for r in view.results if r["metric"] == "missing_log_file"]
+    assert (missing["window"], missing["period"]) == ("rolling-16", "latest")
     event, = events(paths)
     assert event["actual"] == "67" and event["window"] == "rolling-16"
     assert event["message"] == (
         "missing_log_file: 67 trading days without a log file (rolling last 16 closed trades "
         "to 2026-04-20: 67 of 75 trading days): 2026-01-06, 2026-01-07, 2026-01-08, "
         "2026-01-09, 2026-01-12 and 62 more")
-    assert missing.actual == Decimal(68)          # the next day is missing too: no new event
+    assert missing["actual"] == "68"              # the next day is missing too: no new event
 
 
 def test_no_missing_file_alarm_for_days_before_the_first_log_file(logs: Path) -> None:
@@ -488,23 +545,25 @@ def test_no_missing_file_alarm_for_days_before_the_first_log_file(logs: Path) ->
     paths = paths_for(logs)
     logs.mkdir()
     view = evaluate(tracker, rules, paths, window="monthly")
-    assert [r for r in view.results if r.rule.window in ("health", "day")] == []
+    assert [r for r in view.results if r["metric"] in HEALTH or r["window"] == "day"] == []
     for day in ("2026-03-04", "2026-03-05", "2026-03-06"):
         outcomes(logs, instant(f"{day}T14:00:30Z"), "w", prefix=day)
     view = evaluate(tracker, rules, paths, window="monthly")
-    missing, = [r for r in view.results if r.rule.metric == "missing_log_file"]
-    assert (missing.status, missing.actual, missing.context) == (
-        MET, Decimal(0), "monthly 2026-03: 0 of 3 trading days")
-    assert missing.note == ("days before the first log file (2026-03-04) are not expected to "
-                            "have one")
-    assert [(r.identity.period, r.status) for r in view.results if r.rule.window == "day"] == [
+    missing, = [r for r in view.results if r["metric"] == "missing_log_file"]
+    assert (missing["status"], missing["actual"]) == (MET, "0")
+    assert missing["note"] == ("trading days: mon-fri (auto: no weekend log file yet); days "
+                               "before the first log file (2026-03-04) are not expected to "
+                               "have one")
+    row, = [row for row in target_rows(view) if row.rule == "missing_log_file"]
+    assert row.judged_on == "monthly 2026-03: 0 of 3 trading days"
+    assert [(r["period"], r["status"]) for r in view.results if r["window"] == "day"] == [
         ("2026-03-04", MET), ("2026-03-05", MET), ("2026-03-06", MET),
         ("2026-03-09", IN_PROGRESS)]                     # the weekend is not a trading day
     assert not view.breached and events(paths) == []
     # the API without the directory's facts expects every trading day, as before
     evaluation = AlertEvaluator(targets=rules).run(tracker.get_summary("monthly"))
-    missing, = [r for r in evaluation.results if r.rule.metric == "missing_log_file"]
-    assert missing.days == (date(2026, 3, 2), date(2026, 3, 3))
+    judged, = [r for r in evaluation.results if r.rule.metric == "missing_log_file"]
+    assert judged.days == (date(2026, 3, 2), date(2026, 3, 3))
 
 
 def test_day_rules_skip_days_before_the_first_log_file_without_the_missing_file_check(
@@ -519,11 +578,12 @@ def test_day_rules_skip_days_before_the_first_log_file_without_the_missing_file_
     tracker = PerformanceTracker(logs, clock=Clock("2026-03-09T08:00:00Z"))
     paths = paths_for(logs)
     view = evaluate(tracker, rules, paths, window="monthly")
-    assert [(r.identity.period, r.status) for r in view.results if r.rule.window == "day"] == [
+    assert [(r["period"], r["status"]) for r in view.results if r["window"] == "day"] == [
         ("2026-03-04", MET), ("2026-03-05", MET), ("2026-03-06", MET),
         ("2026-03-09", IN_PROGRESS)]
     assert not view.breached and events(paths) == []
-    assert first_log_day(tracker, rules) == date(2026, 3, 4)          # what a backfill passes
+    facts = first_log_day(tracker, rules)                             # what a backfill passes
+    assert facts is not None and facts.first_day == date(2026, 3, 4)
 
 
 def test_a_stale_log_while_the_market_is_open(logs: Path) -> None:
@@ -538,7 +598,7 @@ data_health:
     evaluator = AlertEvaluator(targets=rules)
     tracker = PerformanceTracker(logs, clock=clock)
 
-    def at(moment: str, newest: str | None):
+    def at(moment: str, newest: str | None) -> Evaluation:
         clock.now = instant(moment)
         return evaluator.run(tracker.get_summary("daily"),
                              newest_log_at=None if newest is None else instant(newest))
@@ -590,10 +650,12 @@ alerts:
 """)
     view = evaluate(PerformanceTracker(logs, clock=Clock("2026-03-02T18:00:00Z")), rules,
                     paths_for(logs))
-    status = {r.rule.name: (r.status, r.actual) for r in view.results}
-    assert status == {"alpha_rate": (MET, Decimal(1)), "live_rate": (BREACHED, Decimal(0)),
-                      "beta_period": (BREACHED, Decimal(0)),
-                      "all_rate": (MET, Decimal("0.5"))}
+    status = {r["rule"]: (r["status"], r["actual"], r["scope"]) for r in view.results}
+    assert status == {"alpha_rate": (MET, "1", {"strategy_name": "alpha"}),
+                      "live_rate": (BREACHED, "0", {"strategy_name": "beta",
+                                                    "execution_mode": "LIVE"}),
+                      "beta_period": (BREACHED, "0", {"strategy_name": "beta"}),
+                      "all_rate": (MET, "0.5", {})}
     messages = sorted(event["message"] for event in events(paths_for(logs)))
     assert messages == [
         "win_rate 0.00% < target 50.00% (daily 2026-03-02, strategy_name=beta)",
@@ -603,24 +665,66 @@ alerts:
 
 
 def test_the_fingerprint_is_the_identity_not_the_value() -> None:
-    base = Identity("r", "win_rate", "rolling-20", "latest", Scope())
-    assert base.fingerprint == Identity("r", "win_rate", "rolling-20", "latest",
+    base = AlertIdentity("r", "win_rate", "rolling-20", "latest", Scope())
+    assert base.fingerprint == AlertIdentity("r", "win_rate", "rolling-20", "latest",
                                         Scope()).fingerprint
-    others = {Identity("r2", "win_rate", "rolling-20", "latest", Scope()),
-              Identity("r", "win_rate", "rolling-10", "latest", Scope()),
-              Identity("r", "win_rate", "daily", "2026-03-02", Scope()),
-              Identity("r", "win_rate", "rolling-20", "latest", Scope("alpha")),
-              Identity("r", "win_rate", "rolling-20", "latest", Scope(None, "LIVE"))}
+    others = {AlertIdentity("r2", "win_rate", "rolling-20", "latest", Scope()),
+              AlertIdentity("r", "win_rate", "rolling-10", "latest", Scope()),
+              AlertIdentity("r", "win_rate", "daily", "2026-03-02", Scope()),
+              AlertIdentity("r", "win_rate", "rolling-20", "latest", Scope("alpha")),
+              AlertIdentity("r", "win_rate", "rolling-20", "latest", Scope(None, "LIVE"))}
     assert len({identity.fingerprint for identity in others} | {base.fingerprint}) == 6
     assert len(base.fingerprint) == 16
+    assert base.to_dict() == {"fingerprint": base.fingerprint, "rule": "r", "metric": "win_rate",
+                              "window": "rolling-20", "period": "latest", "scope": {}}
+    scoped = AlertIdentity("r", "win_rate", "rolling-20", "latest", Scope("alpha", "LIVE"))
+    assert AlertIdentity.from_dict(scoped.to_dict()) == scoped
+    with pytest.raises(ValueError, match="is not the hash of its identity"):
+        AlertIdentity.from_dict({**scoped.to_dict(), "fingerprint": base.fingerprint})
+
+
+def test_an_alert_is_named_alike_in_the_state_the_alert_log_and_the_report(logs: Path) -> None:
+    """One identity, one ``to_dict``: the state record, every event and the report's result and
+    alert carry the same identity keys and values; the alert log keeps its line layout."""
+    outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 11 + "l" * 9, strategy="alpha")
+    rules = targets("""
+alerts:
+  rules:
+    - {name: alpha_rate, metric: win_rate, window: rolling, trades: 20, warn: 60,
+       scope: {strategy_name: alpha}}
+""")
+    paths = paths_for(logs)
+    view = evaluate(PerformanceTracker(logs, clock=Clock(f"{MONDAY}T18:00:00Z")), rules, paths)
+    record, = AlertStateStore(paths.state).load().records.values()
+    identity = record.identity.to_dict()
+    assert identity == {"fingerprint": record.fingerprint, "rule": "alpha_rate",
+                        "metric": "win_rate", "window": "rolling-20", "period": "latest",
+                        "scope": {"strategy_name": "alpha"}}
+    stored, = json.loads(paths.state.read_text(encoding="utf-8"))["alerts"]
+    event, = events(paths)
+    result, = view.results
+    alert, = view.alerts
+    for document in (stored, event, result, alert):
+        assert {key: document[key] for key in identity} == identity
+    assert list(stored)[:len(identity)] == list(identity)          # state version 3: first
+    assert list(result)[:len(identity)] == list(identity)
+    assert list(alert)[1:1 + len(identity)] == list(identity)     # after the event id
+    # the alert log's lines are laid out as they always were (the schema's key order)
+    schema = json.loads((Path(__file__).parents[3] / "specs" /
+                         "performance-alert.schema.json").read_text(encoding="utf-8"))
+    assert list(event) == schema["required"]
+    assert paths.log.read_text(encoding="utf-8").startswith(
+        f'{{"schema_version":1,"id":"{event["id"]}","fingerprint":"{record.fingerprint}",'
+        '"rule":"alpha_rate","metric":"win_rate","window":"rolling-20","period":"latest",'
+        f'"period_start":"{MONDAY}","period_end":"{MONDAY}","scope":{{"strategy_name":"alpha"}},')
 
 
 def test_a_past_window_shows_rolling_values_without_touching_the_live_alert(logs: Path) -> None:
     outcomes(logs, instant("2026-03-02T14:00:30Z"), "w" * 11 + "l" * 9)
     tracker = PerformanceTracker(logs, clock=Clock("2026-03-10T12:00:00Z"))
     view = evaluate(tracker, targets(ROLLING_20), paths_for(logs), on=date(2026, 3, 2))
-    result, = [r for r in view.results if r.rule.name == "rolling_win_rate"]
-    assert result.status == HISTORICAL and result.actual == Decimal("0.55")
+    result, = [r for r in view.results if r["rule"] == "rolling_win_rate"]
+    assert result["status"] == HISTORICAL and result["actual"] == "0.55"
     assert not view.breached and events(paths_for(logs)) == []
     assert target_rows(view)[-1].short == "no (past window)"
 
@@ -633,7 +737,8 @@ def test_the_evaluator_api_takes_a_summary_or_trades_and_keeps_its_state(logs: P
     first = evaluator.evaluate(summary)
     assert [event.reason for event in first] == ["first"]
     assert evaluator.evaluate(summary) == []                       # same state: nothing new
-    assert evaluator.state.get(first[0].fingerprint).status == "firing"
+    record = evaluator.state.get(first[0].fingerprint)
+    assert record is not None and record.status == "firing"
     trades = list(summary.aggregate.tail)
     fresh = AlertEvaluator(targets=targets(ROLLING_20))
     from_trades = fresh.evaluate(trades)
@@ -707,14 +812,15 @@ def test_the_json_log_formatter_carries_the_extra_fields(logs: Path) -> None:
 
 
 def test_invalid_events_are_refused_before_any_line_is_written(tmp_path: Path) -> None:
+    identity = AlertIdentity("r", "win_rate", "rolling-20", "latest", Scope())
     good = AlertEvent(
-        id="0123456789abcdef-20260302T180000Z-first", fingerprint="0123456789abcdef", rule="r",
-        metric="win_rate", window="rolling-20", period="latest", period_start=None,
-        period_end=None, scope=Scope(), actual=Decimal("0.5"), target=Decimal("0.6"),
+        id=f"{identity.fingerprint}-20260302T180000Z-first", identity=identity,
+        period_start=None, period_end=None, actual=Decimal("0.5"), target=Decimal("0.6"),
         unit="percent", severity="WARN", status="firing", reason="first", message="m",
         raised_at=datetime(2026, 3, 2, 18, tzinfo=UTC),
         firing_since=datetime(2026, 3, 2, 18, tzinfo=UTC))
-    bad = dataclasses.replace(good, fingerprint="not-hex")
+    bad = dataclasses.replace(good, identity=AlertIdentity("r", "win_rate", "rolling-20",
+                                                           "", Scope()))   # an empty period
     log = tmp_path / "alerts.jsonl"
     with pytest.raises(PerformanceError, match="does not match specs/performance-alert"):
         append_documents(log, [good.to_dict(), bad.to_dict()])
@@ -749,8 +855,11 @@ def test_an_unreadable_state_is_set_aside_with_a_warning(
         with caplog.at_level(logging.WARNING):
             assert AlertStateStore(path).load().records == {}
         assert "starting from an empty state" in caplog.text
-        assert (tmp_path / "state.json.unreadable").read_text(encoding="utf-8") == content
+        kept = [aside for aside in tmp_path.glob("state.json.unreadable-*")
+                if aside.read_text(encoding="utf-8") == content]
+        assert len(kept) == 1 and str(kept[0]) in caplog.text
         caplog.clear()
+    assert len(list(tmp_path.glob("state.json.unreadable-*"))) == 6   # every copy kept
 
 
 def test_the_state_is_written_only_when_it_changes(tmp_path: Path) -> None:
@@ -782,7 +891,7 @@ def test_events_left_pending_by_an_interrupted_run_reach_the_log_exactly_once(
         evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
     interrupted = paths.state.read_bytes()
     document = json.loads(interrupted)
-    assert document["version"] == STATE_VERSION == 2
+    assert document["version"] == STATE_VERSION == 3
     decided, = document["pending"]["events"]
     assert decided["id"].endswith("-20260302T180000Z-first-1")
     assert document["alerts"][0]["last_event_id"] == decided["id"]
@@ -792,7 +901,7 @@ def test_events_left_pending_by_an_interrupted_run_reach_the_log_exactly_once(
     with caplog.at_level(logging.WARNING, logger="trading_bot.performance.alerts"):
         view = evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
     assert view.breached and events(paths) == [decided]
-    assert [record.alert_id for record in caplog.records] == [decided["id"]]
+    assert [record.__dict__["alert_id"] for record in caplog.records] == [decided["id"]]
     assert "pending" not in json.loads(paths.state.read_bytes())
 
     caplog.clear()
@@ -839,7 +948,7 @@ def test_a_malformed_pending_event_is_dropped_and_the_rest_delivered(
     document = json.loads(paths.state.read_bytes())
     document["pending"] = {"alert_log_offset": 0, "events": [broken]}
     paths.state.write_text(json.dumps(document), encoding="utf-8")
-    record, new = acknowledge_alert(decided["id"], paths, instant(f"{MONDAY}T18:05:00Z"))
+    _, new = acknowledge_alert(decided["id"], paths, instant(f"{MONDAY}T18:05:00Z"))
     assert new and [event["reason"] for event in events(paths)] == ["first", "acknowledged"]
     assert AlertStateStore(paths.state).load().pending is None
 
@@ -864,7 +973,75 @@ def test_an_acknowledgement_goes_through_the_outbox_too(logs: Path) -> None:
         ("first", "1"), ("acknowledged", "2")]
 
 
-def test_a_version_1_state_file_is_read_and_rewritten_as_version_2(logs: Path) -> None:
+V2_RULES = """
+win_rate_target: 60
+alerts:
+  rules:
+    - {name: rolling_win_rate, metric: win_rate, window: rolling, trades: 20, warn: 60}
+    - {name: alpha_live, metric: win_rate, window: rolling, trades: 10, warn: 50,
+       scope: {strategy_name: alpha}}
+"""
+DATA = Path(__file__).parent / "data"
+
+
+def test_a_version_2_state_file_is_read_and_rewritten_as_version_3(
+        logs: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """What the previous release wrote (``data/alert-state-v2.json``, written by it from these
+    trades and ``V2_RULES``: three firing alerts, one acknowledged, one scoped, and two repeat
+    events a killed run left pending; ``data/alert-log-v2.jsonl`` is its alert log then).
+    The next run delivers the pending events as they were decided, writes the same records as
+    version 3, and the alerts go on where they were: event numbers, acknowledgement, ``ack``."""
+    outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 11 + "l" * 9)
+    paths = paths_for(logs)
+    old_text = (DATA / "alert-state-v2.json").read_text(encoding="utf-8")
+    old = json.loads(old_text)
+    assert old["version"] == 2
+    paths.state.write_text(old_text, encoding="utf-8")
+    paths.log.write_bytes((DATA / "alert-log-v2.jsonl").read_bytes())
+    state = AlertStateStore(paths.state).load()
+    assert state.committed_at == instant(f"{MONDAY}T22:10:00Z")
+    assert state.pending is not None and list(state.pending.events) == old["pending"]["events"]
+    records = {record.identity.rule: record for record in state.records.values()}
+    alpha = records["alpha_live"]
+    assert alpha.identity == AlertIdentity("alpha_live", "win_rate", "rolling-10", "latest",
+                                           Scope("alpha"))
+    assert alpha.fingerprint == "93d6cbb4a6b9f396" and alpha.sequence == 2
+    assert records["rolling_win_rate"].acknowledged_at == instant(f"{MONDAY}T18:05:00Z")
+    assert [record.to_dict() for _, record in sorted(state.records.items())] == old["alerts"]
+
+    clock = Clock(f"{MONDAY}T22:11:00Z")
+    with caplog.at_level(logging.WARNING, logger="trading_bot.performance.alerts"):
+        view = evaluate(PerformanceTracker(logs, clock=clock), targets(V2_RULES), paths)
+    assert view.breached
+    assert events(paths)[-2:] == old["pending"]["events"]        # delivered, nothing new
+    assert [record.__dict__["alert_id"] for record in caplog.records] == [
+        event["id"] for event in old["pending"]["events"]]
+    new = json.loads(paths.state.read_text(encoding="utf-8"))
+    assert new["version"] == STATE_VERSION == 3 and "pending" not in new
+    assert new["alerts"] == old["alerts"]                        # the same records
+    assert [list(alert)[:6] for alert in new["alerts"]] == [
+        ["fingerprint", "rule", "metric", "window", "period", "scope"]] * 3
+    record, fresh = acknowledge_alert(old["pending"]["events"][1]["id"], paths,
+                                      instant(f"{MONDAY}T22:12:00Z"))
+    assert fresh and record.identity == alpha.identity
+    assert events(paths)[-1]["id"] == "93d6cbb4a6b9f396-20260302T221200Z-acknowledged-3"
+
+
+def test_a_record_whose_fingerprint_is_not_the_hash_of_its_identity_is_not_trusted(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Every release hashed the identity the same way, so a mismatch is a hand edit: such a
+    record would be judged never again, so the file is set aside like any malformed one."""
+    document = json.loads((DATA / "alert-state-v2.json").read_text(encoding="utf-8"))
+    document["alerts"][0]["rule"] = "renamed_by_hand"
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert AlertStateStore(path).load().records == {}
+    assert "is not the hash of its identity" in caplog.text
+    assert "starting from an empty state" in caplog.text
+
+
+def test_a_version_1_state_file_is_read_and_rewritten_as_version_3(logs: Path) -> None:
     """What the previous release wrote: no outbox, no event sequence numbers."""
     outcomes(logs, instant(f"{MONDAY}T14:00:30Z"), "w" * 11 + "l" * 9)
     paths = paths_for(logs)
@@ -882,7 +1059,7 @@ def test_a_version_1_state_file_is_read_and_rewritten_as_version_2(logs: Path) -
     evaluate(PerformanceTracker(logs, clock=clock), targets(ROLLING_20), paths)
     assert [event["id"].split("-", 2)[2] for event in events(paths)] == [
         "first-1", "repeat_interval_elapsed-1"]         # the first id of the log has no number
-    assert json.loads(paths.state.read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads(paths.state.read_text(encoding="utf-8"))["version"] == 3
 
 
 def test_a_version_1_state_retires_its_per_day_missing_file_alerts_once(
@@ -900,9 +1077,10 @@ def test_a_version_1_state_retires_its_per_day_missing_file_alerts_once(
     document = json.loads(paths.state.read_text(encoding="utf-8"))
     window_alert, = [alert for alert in document["alerts"]
                      if alert["metric"] == "missing_log_file"]
-    old_day = {**window_alert, "fingerprint": "00000000000000aa", "window": "day",
-               "period": "2026-03-03", "period_start": "2026-03-03",
-               "period_end": "2026-03-03", "last_event_id": "00000000000000aa-20260304T000000Z-first"}
+    old_identity = AlertIdentity("missing_log_file", "missing_log_file", "day", "2026-03-03")
+    old_day = {**window_alert, **old_identity.to_dict(), "period_start": "2026-03-03",
+               "period_end": "2026-03-03",
+               "last_event_id": f"{old_identity.fingerprint}-20260304T000000Z-first"}
     document["version"] = 1
     document["alerts"] = [old_day]
     for alert in document["alerts"]:
@@ -911,15 +1089,14 @@ def test_a_version_1_state_retires_its_per_day_missing_file_alerts_once(
     clock.advance(minutes=1)
     with caplog.at_level(logging.WARNING, logger="trading_bot.performance.alert_state"):
         view = evaluate(PerformanceTracker(logs, clock=clock), rules, paths, window="weekly")
-    assert "00000000000000aa" not in [alert.fingerprint for alert in view.alerts]
-    assert "00000000000000aa" not in json.dumps(view.to_dict()["alerts"])
+    assert old_day["fingerprint"] not in [alert["fingerprint"] for alert in view.alerts]
     warning, = [record for record in caplog.records
                 if "version 1" in record.getMessage()]
     assert warning.levelname == "WARNING"
     assert warning.getMessage() == (
         f"{paths.state}: retired 1 missing_log_file alert(s) of a version 1 state, one per "
         "missing day: replaced by one alert per window")
-    assert json.loads(paths.state.read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads(paths.state.read_text(encoding="utf-8"))["version"] == 3
     caplog.clear()
     clock.advance(minutes=1)
     with caplog.at_level(logging.WARNING, logger="trading_bot.performance.alert_state"):
@@ -930,7 +1107,7 @@ def test_a_version_1_state_retires_its_per_day_missing_file_alerts_once(
 def test_event_ids_are_unique_when_an_alert_fires_resolves_and_fires_within_a_second() -> None:
     rules = targets("win_rate_target: 60\n")
     rule = rules.rules[0]
-    identity = Identity(rule.name, rule.metric, "daily", MONDAY, Scope())
+    identity = AlertIdentity(rule.name, rule.metric, "daily", MONDAY, Scope())
     now = instant(f"{MONDAY}T12:00:00.100Z")
     state, ids = AlertState(), []
     for status, actual, moment in ((BREACHED, "0.5", now), (MET, "0.7", now),
@@ -948,11 +1125,11 @@ def test_event_ids_are_unique_when_an_alert_fires_resolves_and_fires_within_a_se
         assert schema_errors("performance-alert", {**_any_event(), "id": event_id}) == []
 
 
-def _any_event() -> dict:
+def _any_event() -> dict[str, Any]:
+    identity = AlertIdentity("r", "win_rate", "rolling-20", "latest", Scope())
     return AlertEvent(
-        id="0123456789abcdef-20260302T180000Z-first-1", fingerprint="0123456789abcdef", rule="r",
-        metric="win_rate", window="rolling-20", period="latest", period_start=None,
-        period_end=None, scope=Scope(), actual=Decimal("0.5"), target=Decimal("0.6"),
+        id=f"{identity.fingerprint}-20260302T180000Z-first-1", identity=identity,
+        period_start=None, period_end=None, actual=Decimal("0.5"), target=Decimal("0.6"),
         unit="percent", severity="WARN", status="firing", reason="first", message="m",
         raised_at=datetime(2026, 3, 2, 18, tzinfo=UTC),
         firing_since=datetime(2026, 3, 2, 18, tzinfo=UTC)).to_dict()

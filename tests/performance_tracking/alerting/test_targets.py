@@ -7,21 +7,28 @@ YAML line, the bad value and the expected form are all part of the contract.
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 import tracemalloc
-from datetime import UTC, datetime, time as time_of_day, timedelta
+from datetime import UTC, datetime, timedelta
+from datetime import time as time_of_day
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from trading_bot.performance.cli.alerts import DEFAULT_TARGETS_PATH
+from trading_bot.performance.alerting.config import (
+    MAX_FILE_BYTES,
+    key_path,
+    load_targets,
+    parse_duration,
+    parse_targets,
+)
+from trading_bot.performance.alerting.model import ALL_TRADES, Scope
 from trading_bot.performance.errors import ConfigError
 from trading_bot.performance.schemas.validation import load_schema
-from trading_bot.performance.alerting.model import ALL_TRADES, Scope
-from trading_bot.performance.alerting.config import (MAX_FILE_BYTES, key_path, load_targets,
-                                             parse_duration, parse_targets)
+from trading_bot.performance.services.alert_workflow import DEFAULT_TARGETS_PATH
 
 REPO = Path(__file__).resolve().parents[3]
 SHIPPED = REPO / "config" / "dashboard-targets.yaml"
@@ -337,7 +344,7 @@ x: 2
         f"{SOURCE}:8: alerts.bogus_section: unknown key 'bogus_section'; expected one of "
         "defaults, rules, silences",
         f"{SOURCE}:9: x: unknown key 'x'; expected one of alerts, avg_risk_reward_target, "
-        "daily_pl_target, data_health, max_drawdown_target, trades_per_day_target, "
+        "daily_pl_target, data_health, max_drawdown_target, pairing, trades_per_day_target, "
         "win_rate_target",
         f"{SOURCE}:10: x: duplicate key 'x' (first on line 9); keep one",
     ]
@@ -360,12 +367,82 @@ def test_numbers_that_cannot_be_targets_are_refused() -> None:
     assert problems("win_rate_target: .nan\ndaily_pl_target: 1000000000000000000\n"
                     "avg_risk_reward_target: 1.0000000000001\n") == [
         f"{SOURCE}:1: win_rate_target: bad value '.nan': expected a percentage from 0 to 100, "
-        "such as 60",
+        "such as 60; not a finite number",
         f"{SOURCE}:2: daily_pl_target: bad value 1000000000000000000: expected a number with "
         "at most 15 digits before and 12 after the point",
         f"{SOURCE}:3: avg_risk_reward_target: bad value 1.0000000000001: expected a number with "
         "at most 15 digits before and 12 after the point",
     ]
+
+
+YAML11_FORMS = [
+    # (written, what YAML 1.1 (or 1.2 for 0o) would read and why)
+    ("060", "YAML 1.1 reads it as 48 (leading zero: octal)"),
+    ("0600", "YAML 1.1 reads it as 384 (leading zero: octal)"),
+    ("-007", "YAML 1.1 reads it as -7 (leading zero: octal)"),
+    ("060.5", "YAML 1.1 reads it as 60.5 (leading zero)"),
+    ("0o60", "YAML 1.2 reads it as 48 (octal)"),
+    ("0x3C", "YAML 1.1 reads it as 60 (hexadecimal)"),
+    ("-0x3c", "YAML 1.1 reads it as -60 (hexadecimal)"),
+    ("0b111100", "YAML 1.1 reads it as 60 (binary)"),
+    ("6_0", "YAML 1.1 reads it as 60 (digit separators (_))"),
+    ("1_000.5", "YAML 1.1 reads it as 1000.5 (digit separators (_))"),
+    ("1:30", "YAML 1.1 reads it as 90 (base-60 (sexagesimal))"),
+    ("1:00:00", "YAML 1.1 reads it as 3600 (base-60 (sexagesimal))"),
+]
+DIGITS_ONLY = "; numbers are read from decimal digits only, such as 60 or 0.5"
+
+
+@pytest.mark.parametrize(("written", "reading"), YAML11_FORMS)
+def test_yaml11_number_forms_are_refused_naming_key_line_and_text(written: str,
+                                                                  reading: str) -> None:
+    """Every YAML 1.1 integer form, on every kind of number key: never a number not written."""
+    text = (f"win_rate_target: 60\ndaily_pl_target: {written}\n"
+            f"alerts:\n  defaults: {{min_trades: {written}}}\n")
+    assert problems(text) == [
+        f"{SOURCE}:2: daily_pl_target: bad value {written!r}: expected an amount of money such "
+        f"as 500 or -250.50; {reading}{DIGITS_ONLY}",
+        f"{SOURCE}:4: alerts.defaults.min_trades: bad value {written!r}: expected a whole "
+        f"number of at least 0, such as 10; {reading}{DIGITS_ONLY}",
+    ]
+
+
+@pytest.mark.parametrize(("written", "reading"), [
+    (".inf", "not a finite number"), ("-.Inf", "not a finite number"),
+    (".NaN", "not a finite number"),
+    ("yes", "YAML reads 'yes' as true"), ("On", "YAML reads 'On' as true"),
+    ("off", "YAML reads 'off' as false"), ("NO", "YAML reads 'NO' as false"),
+])
+def test_infinities_and_yaml11_booleans_where_a_number_belongs(written: str,
+                                                              reading: str) -> None:
+    shown = ("true" if reading.endswith("true") else "false") if "YAML reads" in reading \
+        else repr(written)
+    assert problems(f"trades_per_day_target: {written}\n") == [
+        f"{SOURCE}:1: trades_per_day_target: bad value {shown}: expected a number of at least "
+        f"0, such as 1.5; {reading}"]
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("60", Decimal("0.6")), ("+60", Decimal("0.6")), ("60.0", Decimal("0.6")),
+    ("6.0e+1", Decimal("0.6")), ("6e1", Decimal("0.6")), ("0.5", Decimal("0.005")),
+    (".5", Decimal("0.005")), ("0", Decimal(0)),
+])
+def test_decimal_digits_are_numbers(written: str, value: Decimal) -> None:
+    targets = parse_targets(f"win_rate_target: {written}\n", SOURCE)
+    assert targets.rules[0].warn == value
+
+
+def test_yaml11_number_forms_stay_text_where_text_belongs() -> None:
+    """A rule named 0x3C is named "0x3C", and a market close of 16:00 stays a time of day."""
+    targets = parse_targets("alerts:\n  rules:\n    - {name: 0x3C, metric: win_rate, warn: 60}\n"
+                            "    - {name: 060, metric: win_rate, warn: 50}\n"
+                            "data_health:\n"
+                            "  calendar: {market_hours: {open: 09:30, close: 16:00}}\n"
+                            "  missing_log_file: {enabled: yes}\n", SOURCE)
+    assert [rule.name for rule in targets.rules] == ["0x3C", "060"]
+    assert (targets.calendar.open, targets.calendar.close) == (time_of_day(9, 30),
+                                                               time_of_day(16))
+    assert [rule.name for rule in targets.health] == ["missing_log_file"]
 
 
 # --- hostile files ----------------------------------------------------------------------------
@@ -447,11 +524,31 @@ def test_a_huge_file_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 1
 
 
-def test_a_file_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("data", "message"), [
+    (b"win_rate_target: 60\nname: caf\xe9\n", "2: not UTF-8 text (byte 0xe9 at byte offset 29)"),
+    (b"\xef\xbb\xbfa: \xff\n", "1: not UTF-8 text (byte 0xff at byte offset 6)"),
+    (b"a: 1\nb: \xc0\xaf\n", "2: not UTF-8 text (byte 0xc0 at byte offset 8)"),
+    (b"\xff\xfew\x00i\x00", "1: not a text file: NUL byte at byte offset 3"),   # UTF-16
+    (b"win_rate_target: 60\nx: a\x00b\n", "2: not a text file: NUL byte at byte offset 24"),
+    (b"a: 1\nb: \x07\n", "2: not valid YAML: control character U+0007 at byte offset 8 is not "
+                         "allowed in YAML text"),
+    (b"a: 1\n\n# \x1b[31m\n", "3: not valid YAML: control character U+001B at byte offset 8 "
+                              "is not allowed in YAML text"),
+    ("a: 1\nb: \u00e9\x7f\n".encode(), "2: not valid YAML: control character U+007F at byte "
+                                       "offset 10 is not allowed in YAML text"),
+])
+def test_binary_targets_name_the_file_line_and_byte(tmp_path: Path, data: bytes,
+                                                    message: str) -> None:
     path = tmp_path / "targets.yaml"
-    path.write_bytes(b"win_rate_target: 60\nname: caf\xe9\n")
-    with pytest.raises(ConfigError, match=re.escape(f"{path}:2: not UTF-8 text")):
+    path.write_bytes(data)
+    with pytest.raises(ConfigError) as raised:
         load_targets(path, explicit=True)
+    assert str(raised.value) == f"{path}:{message}"
+
+
+def test_a_control_character_in_text_is_a_config_error_not_a_traceback() -> None:
+    assert refusal("a: 1\nb: \x00\n") == (f"{SOURCE}:2: not valid YAML: control character "
+                                          "U+0000 at byte offset 8 is not allowed in YAML text")
 
 
 # --- finding the file -------------------------------------------------------------------------
@@ -472,12 +569,50 @@ def test_a_directory_is_not_a_targets_file(tmp_path: Path) -> None:
         load_targets(tmp_path, explicit=False)
 
 
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    """No writer ever opens the FIFO: opening it for reading would block forever."""
+    fifo = tmp_path / "targets.yaml"
+    os.mkfifo(fifo)
+    started = time.perf_counter()
+    for explicit in (True, False):
+        with pytest.raises(ConfigError) as raised:
+            load_targets(fifo, explicit=explicit)
+        assert str(raised.value) == (f"{fifo}: is a FIFO (named pipe), not a regular targets "
+                                     "file (refused without reading it)")
+    assert time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused(device: str) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"no {device}")
+    with pytest.raises(ConfigError) as raised:
+        load_targets(Path(device), explicit=True)
+    assert str(raised.value) == (f"{device}: is a device, not a regular targets file (refused "
+                                 "without reading it)")
+
+
+def test_a_symlink_to_a_fifo_is_refused_and_to_a_file_is_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "targets.yaml"
+    link.symlink_to(fifo)
+    with pytest.raises(ConfigError, match="is a FIFO"):
+        load_targets(link, explicit=True)
+    regular = tmp_path / "real.yaml"
+    regular.write_text("win_rate_target: 60\n", encoding="utf-8")
+    link.unlink()
+    link.symlink_to(regular)
+    loaded = load_targets(link, explicit=True)
+    assert loaded is not None and [rule.name for rule in loaded.rules] == ["win_rate_target"]
+
+
 def test_a_valid_file_loads_with_its_path_as_source(tmp_path: Path) -> None:
     path = tmp_path / "targets.yaml"
     path.write_text("\ufeffwin_rate_target: 60\n", encoding="utf-8")   # a BOM is fine
     loaded = load_targets(path, explicit=True)
     assert loaded is not None and loaded.source == str(path)
-    assert DEFAULT_TARGETS_PATH == Path("config/dashboard-targets.yaml")
+    assert Path("config/dashboard-targets.yaml") == DEFAULT_TARGETS_PATH
 
 
 def test_every_leaf_of_the_schema_says_its_expected_form() -> None:

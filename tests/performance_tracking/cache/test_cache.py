@@ -872,17 +872,17 @@ def test_backfill_is_idempotent_and_rewrites_only_the_periods_that_changed(logs:
 
     first = cli(*command)
     assert first.returncode == 0, first.stderr
-    # 10 daily, weeks 2026-W09..W11, March: 14 periods, a JSON and a Markdown file each
+    # 10 daily, weeks 2026-W09..W11, March: 14 periods, a JSON, Markdown and HTML file each
     assert "10 daily, 3 weekly, 1 monthly summaries" in first.stderr
-    assert "28 files written, 0 unchanged" in first.stderr
+    assert "42 files written, 0 unchanged" in first.stderr
     state = export_state(exports)
-    assert len(state) == 28
+    assert len(state) == 42
     assert {"daily-summary-2026-03-01.json", "weekly-summary-2026-02-23.md",
             "monthly-summary-2026-03-01.json"} <= set(state)
 
     second = cli(*command)
     assert second.returncode == 0, second.stderr
-    assert "0 files written, 28 unchanged (nothing to do" in second.stderr
+    assert "0 files written, 42 unchanged (nothing to do" in second.stderr
     assert export_state(exports) == state
 
     append_bytes(logs / f"{BACKFILL_LAST.isoformat()}.jsonl",
@@ -891,11 +891,11 @@ def test_backfill_is_idempotent_and_rewrites_only_the_periods_that_changed(logs:
     assert third.returncode == 0, third.stderr
     after = export_state(exports)
     changed = {name for name in state if after[name] != state[name]}
-    containing = {f"{stem}.{extension}" for extension in ("json", "md") for stem in (
+    containing = {f"{stem}.{extension}" for extension in ("json", "md", "html") for stem in (
         "daily-summary-2026-03-10", "weekly-summary-2026-03-09", "monthly-summary-2026-03-01")}
     # the periods containing the day change, and the day before, whose data-quality report
     # covers the neighbouring files (a window's files and one day each side): only that part
-    neighbour = {"daily-summary-2026-03-09.json", "daily-summary-2026-03-09.md"}
+    neighbour = {f"daily-summary-2026-03-09.{extension}" for extension in ("json", "md", "html")}
     assert changed == containing | neighbour
     before_doc, after_doc = (json.loads(version["daily-summary-2026-03-09.json"][0])
                              for version in (state, after))
@@ -903,7 +903,7 @@ def test_backfill_is_idempotent_and_rewrites_only_the_periods_that_changed(logs:
     for document in (before_doc, after_doc):
         del document["generated_at"], document["data_quality"]
     assert before_doc == after_doc
-    assert f"{len(changed)} files written, {28 - len(changed)} unchanged" in third.stderr
+    assert f"{len(changed)} files written, {42 - len(changed)} unchanged" in third.stderr
     for name in changed:
         assert after[name][1] != state[name][1]
     daily = json.loads(after["daily-summary-2026-03-10.json"][0])

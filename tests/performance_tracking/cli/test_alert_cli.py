@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,12 @@ from typing import Any
 import pytest
 
 from trading_bot.performance import PerformanceTracker
-from trading_bot.performance.cli import alerts as alert_cli
-from trading_bot.performance.cli import summary as cli
 from trading_bot.performance.alerting.state import AlertStateStore
+from trading_bot.performance.cli import summary as cli
+from trading_bot.performance.cli.alerts import ack_main
+from trading_bot.performance.errors import PerformanceError
 from trading_bot.performance.schemas.validation import schema_errors
+from trading_bot.performance.services.alert_workflow import alert_paths, evaluate_targets
 from trading_bot.performance.services.watch import Stopper, watch
 
 from ..alert_helpers import events, instant, outcomes, paths_for
@@ -194,7 +197,7 @@ def test_watch_stops_cleanly_on_sigterm(rr_setup: tuple[Path, Path]) -> None:
         [sys.executable, "-m", "trading_bot.performance", "--watch", "--interval", "0.2",
          "--window", "rolling", "--trades", "10", "--logs-dir", str(logs), "--targets",
          str(rules)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    lines = []
+    lines: list[str] = []
     try:
         assert process.stderr is not None
         deadline = time.monotonic() + 30
@@ -263,7 +266,7 @@ def test_in_process_breach_ack_and_alert_log_option(rr_setup: tuple[Path, Path],
     code, out, _ = main("--window", "rolling", "--trades", "10", "--logs-dir", logs,
                         "--targets", rules, "--alert-log", log)
     assert code == EXIT_BREACH and "rolling_risk_reward" in out
-    paths = alert_cli.alert_paths(logs, log)
+    paths = alert_paths(logs, log)
     assert paths.state == tmp_path / "elsewhere" / "alerts.state.json"
     event, = events(paths)
     code, out, _ = main("ack", event["id"], "--logs-dir", logs, "--alert-log", log)
@@ -287,8 +290,8 @@ def test_ack_stamps_the_state_with_its_own_clock(tmp_path: Path) -> None:
         "warn: 60}\n"), paths)
     event, = events(paths)
     out, err = io.StringIO(), io.StringIO()
-    code = alert_cli.ack_main([event["id"], "--logs-dir", str(logs)], stdout=out, stderr=err,
-                              clock=Clock("2026-03-02T18:05:00.5Z"))
+    code = ack_main([event["id"], "--logs-dir", str(logs)], stdout=out, stderr=err,
+                    clock=Clock("2026-03-02T18:05:00.5Z"))
     assert code == EXIT_OK, err.getvalue()
     assert AlertStateStore(paths.state).load().committed_at == instant("2026-03-02T18:05:00.5Z")
 
@@ -297,7 +300,7 @@ def test_in_process_watch_stops_on_a_signal_and_exports(
         rr_setup: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     logs, rules = rr_setup
     calls = []
-    real = alert_cli.evaluate_targets
+    real = evaluate_targets
 
     def counting(*args: Any) -> Any:
         calls.append(1)
@@ -305,32 +308,31 @@ def test_in_process_watch_stops_on_a_signal_and_exports(
             os.kill(os.getpid(), signal.SIGTERM)   # our handler is installed while watching
         return real(*args)
 
-    monkeypatch.setattr(alert_cli, "evaluate_targets", counting)
+    monkeypatch.setattr(cli, "evaluate_targets", counting)
     before = signal.getsignal(signal.SIGTERM)
-    code, out, err = main("--watch", "--interval", "0.05", "--window", "rolling", "--trades",
+    code, out, _ = main("--watch", "--interval", "0.05", "--window", "rolling", "--trades",
                           "10", "--logs-dir", logs, "--targets", rules, "--export",
                           "--output-dir", tmp_path / "exports")
     assert code == EXIT_OK and out == "" and len(calls) == 2
     assert signal.getsignal(signal.SIGTERM) == before
-    assert sorted(path.suffix for path in (tmp_path / "exports").iterdir()) == [".json", ".md"]
+    assert sorted(path.suffix for path in (tmp_path / "exports").iterdir()) == [".html", ".json",
+                                                                                ".md"]
     assert "## Targets" in next((tmp_path / "exports").glob("*.md")).read_text(encoding="utf-8")
 
 
 def test_the_watch_loop_logs_each_evaluation_and_survives_errors(
         caplog: pytest.LogCaptureFixture) -> None:
-    from trading_bot.performance.errors import PerformanceError
-
     stopper = Stopper()
-    outcomes_seen = iter([EXIT_OK, "error", EXIT_BREACH])
+    outcomes_seen: Iterator[int | str] = iter([EXIT_OK, "error", EXIT_BREACH])
     ticks = iter(range(100))
 
     def evaluate() -> int:
         outcome = next(outcomes_seen)
         if outcome == EXIT_BREACH:
             stopper.request(signal.SIGINT)
-        if outcome == "error":
-            raise PerformanceError("logs directory vanished")
-        return int(outcome)
+        if isinstance(outcome, str):
+            raise PerformanceError(f"logs directory vanished ({outcome})")
+        return outcome
 
     try:
         with caplog.at_level("INFO", logger="trading_bot.performance.watch"):
@@ -342,12 +344,12 @@ def test_the_watch_loop_logs_each_evaluation_and_survives_errors(
     assert messages == [
         "watch: evaluating every 0.01 s; SIGINT or SIGTERM stops",
         "watch: evaluation 1 took 1.0 ms (ok)",
-        "watch: evaluation 2 failed: logs directory vanished",
+        "watch: evaluation 2 failed: logs directory vanished (error)",
         "watch: evaluation 2 took 1.0 ms (error)",
         "watch: evaluation 3 took 1.0 ms (breach, exit 2)",
         "watch: stopped by SIGINT after 3 evaluations",
     ]
-    assert caplog.records[1].evaluation_ms == 1.0
+    assert caplog.records[1].__dict__["evaluation_ms"] == 1.0
 
 
 def test_a_stop_request_wakes_the_sleeper_at_once() -> None:
@@ -407,7 +409,7 @@ def test_runs_after_a_resolution_leave_the_export_of_a_finished_period_alone(
     for _ in range(2):
         code, out, err = main(*week)
         assert code == EXIT_OK and "wrote:" not in err, err
-        assert err.count("unchanged: ") == 2
+        assert err.count("unchanged: ") == 3
         assert [result["alert"] for result in json.loads(out)["targets"]["results"]
                 if result["rule"] == "daily_pl_target" and result["period"] == "2024-03-05"] == [
             "resolved"]
@@ -425,7 +427,7 @@ def test_the_report_shows_the_summary_the_targets_were_judged_on(
     rules.write_text("alerts: {rules: [{name: wr, metric: win_rate, window: rolling, trades: 10, "
                      "warn: 50}]}\ndata_health: {missing_log_file: {enabled: false}}\n",
                      encoding="utf-8")
-    real = alert_cli.evaluate_targets
+    real = evaluate_targets
 
     def another_run_commits_first(tracker: Any, summary: Any, *rest: Any) -> Any:
         now = datetime.now(UTC).replace(microsecond=0)
@@ -435,7 +437,7 @@ def test_the_report_shows_the_summary_the_targets_were_judged_on(
         real(other, other.get_summary("rolling", trades=10), *rest)
         return real(tracker, summary, *rest)
 
-    monkeypatch.setattr(alert_cli, "evaluate_targets", another_run_commits_first)
+    monkeypatch.setattr(cli, "evaluate_targets", another_run_commits_first)
     code, out, _ = main("--window", "rolling", "--trades", "10", "--logs-dir", logs, "--targets",
                         rules, "--format", "json", "--export", "--output-dir", tmp_path / "out")
     assert code == EXIT_BREACH

@@ -51,7 +51,7 @@ def run(*args: object, env: dict[str, str] | None = None, cwd: Path | None = Non
 def run_json(*args: object, **kwargs: Any) -> dict[str, Any]:
     result = run(*args, "--format", "json", **kwargs)
     assert result.returncode == EXIT_OK, result.stderr
-    document = json.loads(result.stdout)
+    document: dict[str, Any] = json.loads(result.stdout)
     assert schema_errors("performance-summary", document) == []
     return document
 
@@ -527,7 +527,9 @@ def test_without_group_by_there_is_no_extra_breakdown(day_logs: Path) -> None:
     document = run_json("--logs-dir", day_logs, "--date", DAY)
     assert document["group_by"] == []
     assert set(document["breakdowns"]) == {"strategy_name", "symbol", "entry_type", "side",
-                                           "execution_mode", "exit_reasoning", "indicator"}
+                                           "execution_mode", "exit_reasoning", "indicator",
+                                           "mode_side", "entry_exit", "weekday", "hour",
+                                           "hold_time", "month"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -622,11 +624,13 @@ def test_export_writes_json_and_markdown_into_logs_performance(day_logs: Path) -
     out_dir = day_logs / "performance"
     json_path = out_dir / "daily-summary-2026-03-02.json"
     md_path = out_dir / "daily-summary-2026-03-02.md"
-    assert sorted(path.name for path in out_dir.iterdir()) == ["cache", json_path.name,
-                                                                md_path.name]
+    html_path = out_dir / "daily-summary-2026-03-02.html"
+    assert sorted(path.name for path in out_dir.iterdir()) == ["cache", html_path.name,
+                                                                json_path.name, md_path.name]
     assert (out_dir / "cache" / "cache.sqlite3").is_file()   # the summary cache, out of the way
     assert f"wrote: {json_path}" in result.stderr.splitlines()
     assert f"wrote: {md_path}" in result.stderr.splitlines()
+    assert f"wrote: {html_path}" in result.stderr.splitlines()
     assert json_path.read_text(encoding="utf-8") == result.stdout
     exported = json.loads(json_path.read_text(encoding="utf-8"))
     assert schema_errors("performance-summary", exported) == []
@@ -639,7 +643,8 @@ def test_second_identical_export_leaves_files_untouched(day_logs: Path) -> None:
     first = run("--logs-dir", day_logs, "--date", DAY, "--export")
     assert first.returncode == EXIT_OK
     out_dir = day_logs / "performance"
-    paths = [out_dir / "daily-summary-2026-03-02.json", out_dir / "daily-summary-2026-03-02.md"]
+    paths = [out_dir / f"daily-summary-2026-03-02.{extension}"
+             for extension in ("json", "md", "html")]
     old = 1_000_000_000
     for path in paths:  # an old mtime makes any rewrite visible regardless of clock granularity
         os.utime(path, (old, old))
@@ -648,7 +653,7 @@ def test_second_identical_export_leaves_files_untouched(day_logs: Path) -> None:
 
     second = run("--logs-dir", day_logs, "--date", DAY, "--export", "--format", "json")
     assert second.returncode == EXIT_OK
-    assert second.stderr.splitlines() == [f"unchanged: {paths[0]}", f"unchanged: {paths[1]}"]
+    assert second.stderr.splitlines() == [f"unchanged: {path}" for path in paths]
     assert _snapshot(paths) == before
     assert all(path.stat().st_mtime_ns == old * 10**9 for path in paths)
     # the new document differs only in generated_at, which is not a change
@@ -662,16 +667,18 @@ def test_second_identical_export_leaves_files_untouched(day_logs: Path) -> None:
 def test_export_rewrites_when_the_log_changes(day_logs: Path) -> None:
     assert run("--logs-dir", day_logs, "--date", DAY, "--export").returncode == EXIT_OK
     out_dir = day_logs / "performance"
-    paths = [out_dir / "daily-summary-2026-03-02.json", out_dir / "daily-summary-2026-03-02.md"]
+    paths = [out_dir / f"daily-summary-2026-03-02.{extension}"
+             for extension in ("json", "md", "html")]
     for path in paths:
         os.utime(path, (1_000_000_000, 1_000_000_000))
     before = _snapshot(paths)
     write_log(day_logs, DAY, trade("T9", exit="2026-03-02T19:00:00Z", net="1"))
     result = run("--logs-dir", day_logs, "--date", DAY, "--export")
     assert result.returncode == EXIT_OK
-    assert result.stderr.splitlines() == [f"wrote: {paths[0]}", f"wrote: {paths[1]}"]
+    assert result.stderr.splitlines() == [f"wrote: {path}" for path in paths]
     after = _snapshot(paths)
-    assert all(new[0] != old[0] and new[1] != old[1] for new, old in zip(after, before))
+    assert all(new[0] != old[0] and new[1] != old[1]
+               for new, old in zip(after, before, strict=True))
     exported = json.loads(paths[0].read_text(encoding="utf-8"))
     assert exported["metrics"]["closed_trades"] == 4
     assert exported["metrics"]["net_profit_loss"] == "7.25"
@@ -688,7 +695,8 @@ def test_export_rewrites_only_the_file_that_differs(day_logs: Path) -> None:
     original = md_path.read_bytes()
     md_path.write_text("tampered\n", encoding="utf-8")
     result = run("--logs-dir", day_logs, "--date", DAY, "--export")
-    assert result.stderr.splitlines() == [f"unchanged: {json_path}", f"wrote: {md_path}"]
+    assert result.stderr.splitlines() == [f"unchanged: {json_path}", f"wrote: {md_path}",
+                                          f"unchanged: {md_path.with_suffix('.html')}"]
     assert md_path.read_bytes() == original
 
 
@@ -697,7 +705,8 @@ def test_export_to_output_dir(day_logs: Path, tmp_path: Path) -> None:
     result = run("--logs-dir", day_logs, "--date", DAY, "--export", "--output-dir", out_dir)
     assert result.returncode == EXIT_OK
     assert sorted(path.name for path in out_dir.iterdir()) == [
-        "daily-summary-2026-03-02.json", "daily-summary-2026-03-02.md"]
+        "daily-summary-2026-03-02.html", "daily-summary-2026-03-02.json",
+        "daily-summary-2026-03-02.md"]
     assert sorted(path.name for path in (day_logs / "performance").iterdir()) == ["cache"]
     assert f"wrote: {out_dir / 'daily-summary-2026-03-02.json'}" in result.stderr
 
@@ -714,7 +723,8 @@ def test_export_file_names(multi_logs: Path, tmp_path: Path, args: list[str], st
     out_dir = tmp_path / "out"
     result = run("--logs-dir", multi_logs, *args, "--export", "--output-dir", out_dir)
     assert result.returncode == EXIT_OK, result.stderr
-    assert sorted(path.name for path in out_dir.iterdir()) == [f"{stem}.json", f"{stem}.md"]
+    assert sorted(path.name for path in out_dir.iterdir()) == [f"{stem}.html", f"{stem}.json",
+                                                               f"{stem}.md"]
     exported = json.loads((out_dir / f"{stem}.json").read_text(encoding="utf-8"))
     assert schema_errors("performance-summary", exported) == []
 
@@ -829,7 +839,8 @@ def test_main_in_process_export(day_logs: Path, tmp_path: Path) -> None:
                              out_dir, "--group-by", "confidence")
     assert code == EXIT_OK
     assert err.splitlines() == [f"unchanged: {json_path}",
-                                f"unchanged: {out_dir / 'daily-summary-2026-03-02.md'}"]
+                                f"unchanged: {out_dir / 'daily-summary-2026-03-02.md'}",
+                                f"unchanged: {out_dir / 'daily-summary-2026-03-02.html'}"]
     assert json.loads(json_path.read_text(encoding="utf-8"))["group_by"] == ["confidence"]
 
 

@@ -84,7 +84,7 @@ def test_counts_rates_gross_and_averages(logs: Path, make_tracker: MakeTracker) 
     closed = 6, open = 1, wins = 3, losses = 2, breakevens = 1
     win_rate = 3/6 = 0.5 (breakeven in the denominator); decided_win_rate = 3/(3+2) = 0.6
     gross_profit = 30+15+6 = 51; gross_loss = -10-20 = -30; net = 51-30+0 = 21
-    commission = 1.5 + 0.5 = 2.0 (the other lines say "0")
+    commission = 1.5 + 0.5 = 2.0 (the other lines say "0"); average_commission = 2.0/6
     average_win = 51/3 = 17; average_loss = -30/2 = -15
     payoff_ratio = 17/|-15| = 1.1333... (34 significant digits)
     profit_factor = 51/|-30| = 1.7; expectancy = 21/6 = 3.5
@@ -115,6 +115,7 @@ def test_counts_rates_gross_and_averages(logs: Path, make_tracker: MakeTracker) 
     assert values["payoff_ratio"] == D("1.133333333333333333333333333333333")
     assert values["profit_factor"] == D("1.7")
     assert values["expectancy"] == D("3.5")
+    assert values["average_commission"] == D("0.3333333333333333333333333333333333")
     assert summary.empty is None
 
     metrics = summary.to_dict()["metrics"]
@@ -130,6 +131,7 @@ def test_counts_rates_gross_and_averages(logs: Path, make_tracker: MakeTracker) 
     assert metrics["payoff_ratio"] == "1.133333333333333333333333333333333"
     assert metrics["profit_factor"] == "1.7"
     assert metrics["expectancy"] == "3.5"
+    assert metrics["average_commission"] == "0.3333333333333333333333333333333333"
 
 
 def test_net_falls_back_to_profit_loss_minus_commission(logs: Path, make_tracker: MakeTracker) -> None:
@@ -544,7 +546,7 @@ def test_open_positions_age_measured_to_window_end(logs: Path, make_tracker: Mak
     assert positions[0] | {"source": None} == {
         "order_id": "O1", "symbol": "AAPL", "side": "long", "quantity": "3", "price": "101.5",
         "strategy_name": "alpha", "execution_mode": "PAPER", "entry_at": "2026-03-02T14:00:00Z",
-        "age_seconds": 36000, "source": None}
+        "age_seconds": 36000, "source": None, "stale": False}
     assert positions[0]["source"] == "2026-03-02.jsonl:2"
 
 
@@ -606,6 +608,7 @@ def test_builtin_breakdowns(logs: Path, make_tracker: MakeTracker) -> None:
     entry:    market {T1,T4} 26; stop {T5} 0; limit {T2,T3} -5
     side:     long (BUY) {T1,T4,T5} 26; short (SELL) {T2,T3} -5
     mode:     PAPER {T1,T3,T5} 35; LIVE {T2,T4} -14
+    mode_side: PAPER long {T1,T5} 30; PAPER short {T3} 5; LIVE long {T4} -4; LIVE short {T2} -10
     exit:     "target hit" {T1,T5} 30; "(none)" {T3} 5; "time exit" {T4} -4; "stop hit" {T2} -10
     indicator (overlapping): MACD {T1} 30; RSI {T1,T2,T5} 30-10+0 = 20; VWAP {T4} -4 once
       (T3 has no indicator; row counts 1+3+1 = 5 although only 4 trades used indicators)
@@ -638,6 +641,8 @@ def test_builtin_breakdowns(logs: Path, make_tracker: MakeTracker) -> None:
                                             ("limit", 2, "-5")]
     assert rows(document, "side") == [("long", 3, "26"), ("short", 2, "-5")]
     assert rows(document, "execution_mode") == [("PAPER", 3, "35"), ("LIVE", 2, "-14")]
+    assert rows(document, "mode_side") == [("PAPER long", 2, "30"), ("PAPER short", 1, "5"),
+                                           ("LIVE long", 1, "-4"), ("LIVE short", 1, "-10")]
     assert rows(document, "exit_reasoning") == [("target hit", 2, "30"), ("(none)", 1, "5"),
                                                 ("time exit", 1, "-4"), ("stop hit", 1, "-10")]
     assert rows(document, "indicator") == [("MACD", 1, "30"), ("RSI", 3, "20"), ("VWAP", 1, "-4")]
@@ -645,7 +650,7 @@ def test_builtin_breakdowns(logs: Path, make_tracker: MakeTracker) -> None:
     assert breakdowns["indicator"]["overlapping"] is True
     assert all(breakdowns[name]["overlapping"] is False for name in
                ("strategy_name", "symbol", "entry_type", "side", "execution_mode",
-                "exit_reasoning"))
+                "exit_reasoning", "mode_side"))
     alpha = breakdowns["strategy_name"]["rows"][0]
     assert (alpha["win_rate"], alpha["gross_profit"], alpha["profit_factor"]) == ("1", "35", None)
     beta = breakdowns["strategy_name"]["rows"][2]
@@ -688,7 +693,8 @@ def test_no_trades_gives_reasons_not_zeros(logs: Path, make_tracker: MakeTracker
     values, reasons = summary.metrics.values, summary.metrics.null_reasons
     assert (values["closed_trades"], values["open_trades"], values["wins"],
             values["trading_days"]) == (0, 0, 0, 0)
-    for name in ("win_rate", "decided_win_rate", "expectancy", "profit_factor"):
+    for name in ("win_rate", "decided_win_rate", "expectancy", "profit_factor",
+                 "average_commission"):
         assert values[name] is None
         assert reasons[name] == "no closed trades"
     assert values["average_win"] is None and reasons["average_win"] == "no winning trades"
@@ -713,7 +719,9 @@ def test_only_open_trades(logs: Path, make_tracker: MakeTracker) -> None:
 
     trading_days = 1 (the 03-02 file), trades_per_day = 0/1 = 0.
     """
-    write_events(logs, opened("O1", "2026-03-02T10:00:00Z"), opened("O2", "2026-03-02T11:00:00Z"))
+    # Two symbols: two BUYs of one symbol are one position (a scale-in) once executions pair.
+    write_events(logs, opened("O1", "2026-03-02T10:00:00Z"),
+                 opened("O2", "2026-03-02T11:00:00Z", symbol="MSFT"))
     summary = daily(make_tracker, MON)
     assert summary.empty is not None and summary.empty.code == "only_open_trades"
     values = summary.metrics.values

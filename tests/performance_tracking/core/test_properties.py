@@ -10,23 +10,32 @@ c. Money survives ``json.dumps -> decode_line -> trade_from_json`` exactly; arbi
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trading_bot.performance.core.aggregate import (Aggregate, ClosedTrade, Drawdown, Streaks, fold,
-                                               fold_by_day, merge_all)
-from trading_bot.performance.ingest.logfiles import DayFile
+from trading_bot.performance.core.aggregate import (
+    Aggregate,
+    ClosedTrade,
+    Drawdown,
+    Streaks,
+    fold,
+    fold_by_day,
+    merge_all,
+)
 from trading_bot.performance.core.metrics import core_metrics
-from trading_bot.performance.ingest.reader import build_ledger, decode_line, scan_file
 from trading_bot.performance.core.records import trade_from_json
+from trading_bot.performance.ingest.logfiles import DayFile
+from trading_bot.performance.ingest.reader import build_ledger, decode_line, scan_file
 
 from ..conftest import trade
 
@@ -96,7 +105,7 @@ closed_trades = st.lists(trade_parts, max_size=40).map(build_trades)
 def chunks_of(items: list[ClosedTrade], cuts: list[int]) -> list[list[ClosedTrade]]:
     """Split at the given cut points (duplicates give empty chunks)."""
     bounds = [0, *sorted(min(cut, len(items)) for cut in cuts), len(items)]
-    return [items[start:stop] for start, stop in zip(bounds, bounds[1:])]
+    return [items[start:stop] for start, stop in itertools.pairwise(bounds)]
 
 
 def assert_same_aggregate(merged: Aggregate, scratch: Aggregate) -> None:
@@ -230,6 +239,7 @@ def test_fold_agrees_with_brute_force(trades: list[ClosedTrade]) -> None:
     if winners:
         top = max(t.net for t in winners)
         first_top = next(t for t in winners if t.net == top)
+        assert aggregate.largest_win is not None
         assert (aggregate.largest_win.net, aggregate.largest_win.key) == (top, first_top.key)
     else:
         assert aggregate.largest_win is None
@@ -237,6 +247,7 @@ def test_fold_agrees_with_brute_force(trades: list[ClosedTrade]) -> None:
     if losers:
         bottom = min(t.net for t in losers)
         first_bottom = next(t for t in losers if t.net == bottom)
+        assert aggregate.largest_loss is not None
         assert (aggregate.largest_loss.net, aggregate.largest_loss.key) == (bottom, first_bottom.key)
     else:
         assert aggregate.largest_loss is None
@@ -248,9 +259,9 @@ def test_oracle_on_a_hand_checked_sequence() -> None:
     """The oracle itself, on numbers worked out by hand: +5, -3, -4 (+0), +10, -10, -10."""
     nets = ["5", "-3", "-4", "0", "10", "-10", "-10"]
     outcomes = ["win", "loss", "loss", "breakeven", "win", "loss", "loss"]
-    parts = [{"gap": 60, "outcome": o, "net": Decimal(n), "commission": Decimal(0), "hold": None,
+    parts: list[dict[str, Any]] = [{"gap": 60, "outcome": o, "net": Decimal(n), "commission": Decimal(0), "hold": None,
               "rr": None, "r": None, "strategy": "alpha", "symbol": "AAPL", "side": "long",
-              "indicators": [], "confidence": "high"} for n, o in zip(nets, outcomes)]
+              "indicators": [], "confidence": "high"} for n, o in zip(nets, outcomes, strict=True)]
     trades = build_trades(parts)
     aggregate = fold(trades)
     # cumulative 5, 2, -2, -2, 8, -2, -12: deepest fall is 8 -> -12 = 20
@@ -261,7 +272,8 @@ def test_oracle_on_a_hand_checked_sequence() -> None:
     assert aggregate.streaks == Streaks(7, "win", 1, "loss", 2, 1, 2)
     assert oracle_streaks(outcomes) == {"win": 1, "loss": 2, "breakeven": 1}
     assert aggregate.drawdown == Drawdown(Decimal(-12), Decimal(8), trades[4].key, Decimal(-12),
-                                          trades[6].key, Decimal(20), trades[4].key, trades[6].key)
+                                          trades[6].key, Decimal(20), trades[4].key, trades[6].key,
+                                          Decimal(8))
 
 
 # --------------------------------------------------------------------------- c. parsing
@@ -409,7 +421,7 @@ def file_bytes(draw: st.DrawFn) -> bytes:
         return draw(st.binary(max_size=600))
     lines = draw(st.lists(any_line, max_size=12))
     ends = [draw(st.sampled_from([b"\n", b"\r\n"])) for _ in lines]
-    body = b"".join(line.replace(b"\n", b"") + end for line, end in zip(lines, ends))
+    body = b"".join(line.replace(b"\n", b"") + end for line, end in zip(lines, ends, strict=True))
     prefix = b"\xef\xbb\xbf" if draw(st.booleans()) else b""
     return prefix + body + draw(st.binary(max_size=30).map(lambda b: b.replace(b"\n", b"")))
 

@@ -26,9 +26,9 @@ from typing import Any
 import pytest
 
 from trading_bot.performance import PerformanceTracker, cli
+from trading_bot.performance.core.summary import PerformanceSummary
 from trading_bot.performance.errors import PerformanceError
 from trading_bot.performance.report.export import EXPORT_NAME, export_path
-from trading_bot.performance.core.summary import PerformanceSummary
 
 from ..conftest import fixed_clock, trade, write_log
 from ..ingest.test_corpus import as_nobody_or_here
@@ -53,7 +53,8 @@ def run_cli(*args: object, cwd: Path | None = None,
 
 
 def snapshot(root: Path, *, skip: Path | None = None) -> Snapshot:
-    """Kind, content (or link target), mode and mtime of everything under ``root``, links unfollowed."""
+    """Kind, content (or link target), mode and mtime of everything under ``root``, links
+    unfollowed."""
     entries: Snapshot = {}
     for folder, dirs, files in os.walk(root):
         here = Path(folder)
@@ -127,7 +128,8 @@ def test_export_paths_are_direct_children_of_any_output_dir(tmp_path: Path, logs
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("window", "../../etc/passwd",
      "cannot name an export for window '../../etc/passwd' and extension 'json'"),
-    ("window", "daily/../../x", "cannot name an export for window 'daily/../../x' and extension 'json'"),
+    ("window", "daily/../../x",
+     "cannot name an export for window 'daily/../../x' and extension 'json'"),
     ("trades_requested", "3/../../x", "cannot name a rolling export of '3/../../x' trades"),
     ("trades_requested", 0, "cannot name a rolling export of 0 trades"),
 ])
@@ -136,8 +138,8 @@ def test_a_tampered_period_cannot_name_a_path(tmp_path: Path, logs: Path, field:
     """Even a summary built by other code cannot steer the name: only validated parts pass."""
     week_of_logs(logs)
     rolling = summaries(logs)[-1]
-    tampered = dataclasses.replace(rolling, period=dataclasses.replace(rolling.period,
-                                                                       **{field: value}))
+    period = dataclasses.replace(rolling.period, **{field: value})  # type: ignore[arg-type]
+    tampered = dataclasses.replace(rolling, period=period)
     with pytest.raises(PerformanceError) as caught:
         export_path(tmp_path / "out", tampered, "json")
     assert str(caught.value) == message
@@ -168,8 +170,9 @@ def test_hostile_output_dir_receives_the_two_exports_and_nothing_else_changes(
     created = sorted(set(after) - set(before))
     # "a b" must exist for "a b/.." to lead anywhere: made empty, as ``mkdir -p`` would
     assert after["a b"][:2] == ("dir", b"") and not any(name.startswith("a b/") for name in after)
-    assert created == ["a b", "re\nports", "re\nports/\u00fcber", "re\nports/\u00fcber/daily-summary-2026-03-02.json",
-                       "re\nports/\u00fcber/daily-summary-2026-03-02.md"]
+    assert created == ["a b", "re\nports", "re\nports/\u00fcber",
+                       *(f"re\nports/\u00fcber/daily-summary-2026-03-02.{extension}"
+                         for extension in ("html", "json", "md"))]
     assert {name: after[name] for name in before} == before
 
 
@@ -194,8 +197,9 @@ def test_export_replaces_a_planted_symlink_instead_of_writing_through_it(tmp_pat
     assert result.returncode == 0, result.stderr
     assert snapshot(outside) == before
     assert sorted(path.name for path in out.iterdir()) == [
-        "daily-summary-2026-03-02.json", "daily-summary-2026-03-02.md"]
-    for extension in ("json", "md"):
+        "daily-summary-2026-03-02.html", "daily-summary-2026-03-02.json",
+        "daily-summary-2026-03-02.md"]
+    for extension in ("json", "md", "html"):
         written = out / f"daily-summary-2026-03-02.{extension}"
         assert not written.is_symlink()
         assert written.is_file()
@@ -221,8 +225,12 @@ def test_export_target_that_is_a_directory_is_an_error_not_a_traceback(tmp_path:
 
 def window_totals(logs: Path) -> list[list[Any]]:
     """Closed trades, net P&L and bad lines of five windows, as plain JSON."""
-    return [[summary.metrics.values["closed_trades"], str(summary.metrics.values["net_profit_loss"]),
-             summary.data_quality.bad_lines] for summary in summaries(logs)]
+    totals = []
+    for summary in summaries(logs):
+        values = summary.metrics.values
+        totals.append([values["closed_trades"], str(values["net_profit_loss"]),
+                       summary.data_quality.bad_lines])
+    return totals
 
 
 def test_read_only_logs_are_summarised_and_left_exactly_as_they_were(logs: Path) -> None:
@@ -335,6 +343,7 @@ REPORT_ARGS = [
     ["--format", "json"],
     ["--format", "markdown"],
     ["--format", "csv", "--breakdown", "confidence"],
+    ["--format", "html"],
 ]
 
 
@@ -355,8 +364,9 @@ def test_reports_reveal_no_secret_and_no_absolute_path(tmp_path: Path,
     exported = run_cli("--logs-dir", revealing_logs, "--window", "weekly", "--date", "2026-03-04",
                        "--group-by", "confidence", "--export", "--output-dir", out, extra_env=env)
     assert exported.returncode == 0, exported.stderr
-    files = [path.read_text(encoding="utf-8") for path in sorted(out.iterdir())]
-    assert len(files) == 2
+    files = [(out / f"weekly-summary-2026-03-02.{extension}").read_text(encoding="utf-8")
+             for extension in ("json", "md", "html")]
+    assert len(list(out.iterdir())) == 3
     texts += [exported.stdout, *files]
 
     for text in texts:
@@ -368,6 +378,7 @@ def test_reports_reveal_no_secret_and_no_absolute_path(tmp_path: Path,
         "warning: 1 bad lines skipped and counted; see data_quality in the report",
         f"wrote: {out / 'weekly-summary-2026-03-02.json'}",
         f"wrote: {out / 'weekly-summary-2026-03-02.md'}",
+        f"wrote: {out / 'weekly-summary-2026-03-02.html'}",
     ]
     document = json.loads(files[0])
     quality = document["data_quality"]
@@ -388,7 +399,8 @@ def test_relative_logs_dir_leaves_no_absolute_path_anywhere(tmp_path: Path,
                      extra_env={SECRET_NAME: SECRET})
     assert result.returncode == 0, result.stderr
     exports = sorted((revealing_logs / "performance").glob("weekly-summary-*"))
-    assert [path.name for path in exports] == ["weekly-summary-2026-03-02.json",
+    assert [path.name for path in exports] == ["weekly-summary-2026-03-02.html",
+                                               "weekly-summary-2026-03-02.json",
                                                "weekly-summary-2026-03-02.md"]
     for text in (result.stdout, result.stderr, *(path.read_text(encoding="utf-8")
                                                  for path in exports)):

@@ -60,12 +60,12 @@ from pathlib import Path
 from typing import Any
 
 from trading_bot.performance import PerformanceTracker
-from trading_bot.performance.cli.alerts import alert_paths
 from trading_bot.performance.alerting.state import AlertState, PendingEvents
 from trading_bot.performance.cache.store import CACHE_FILE_NAME
-from trading_bot.performance.storage.durability import STALE_TEMP_SECONDS
 from trading_bot.performance.report.export import EXPORT_NAME
 from trading_bot.performance.schemas.validation import schema_errors
+from trading_bot.performance.services.alert_workflow import alert_paths
+from trading_bot.performance.storage.durability import STALE_TEMP_SECONDS
 
 from ..alert_helpers import closed, instant, write_trades
 from ..conftest import fixed_clock
@@ -193,7 +193,7 @@ def cache_facts(cache_dir: Path, scratch: Path) -> tuple[Any, ...] | str:
 def replaced_file_problems(what: str, old: bytes | None, after_kill: bytes | None,
                            new: bytes | None) -> list[str]:
     """A file replaced atomically is the old one (or still absent) or the complete new one."""
-    if after_kill == old or after_kill == new:
+    if after_kill in (old, new):
         return []
     def size(data: bytes | None) -> str:
         return "absent" if data is None else f"{len(data)} bytes"
@@ -329,7 +329,8 @@ def masked(text: str, times: set[str]) -> str:
     return text
 
 
-ALERT_ITEM = re.compile(r"- \*\*(?:WARN|CRITICAL) ")
+#: An alert of the period in the Markdown export, or in the HTML one (one item per line too).
+ALERT_ITEM = re.compile(r"(?:- \*\*|<li><strong>)(?:WARN|CRITICAL) ")
 
 
 def report_text(text: str, times: set[str]) -> str:
@@ -346,8 +347,8 @@ def report_text(text: str, times: set[str]) -> str:
 
 
 def export_text(name: str, data: bytes, times: set[str]) -> str:
-    """An export as compared between runs (see :func:`report_text`); for the Markdown, each
-    run of consecutive alert list items is compared as a set."""
+    """An export as compared between runs (see :func:`report_text`); for the Markdown and the
+    HTML, each run of consecutive alert list items is compared as a set."""
     if name.endswith(".json"):
         return report_text(data.decode("utf-8"), times)
     lines = masked(data.decode("utf-8"), times).split("\n")
@@ -553,7 +554,7 @@ def test_a_later_run_removes_the_temp_files_killed_writes_left(tmp_path: Path) -
     assert done.returncode == EXIT_BREACH, done.stderr
     assert "wrote: logs/performance/weekly-summary-2024-03-04.md" in done.stderr
     assert [path.name for path in swept if path.exists()] == []
-    assert [path.name for path in kept + [fresh] if not path.exists()] == []
+    assert [path.name for path in [*kept, fresh] if not path.exists()] == []
 
 
 # --------------------------------------------------------------------------------------------

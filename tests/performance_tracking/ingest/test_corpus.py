@@ -21,20 +21,21 @@ import pkgutil
 import subprocess
 import sys
 import tracemalloc
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar, cast
 
 import pytest
 
 import trading_bot.performance as performance_package
 from trading_bot.performance import PerformanceTracker
+from trading_bot.performance.core.summary import PerformanceSummary
 from trading_bot.performance.ingest.logfiles import MAX_LINE_BYTES, list_day_files
 from trading_bot.performance.ingest.reader import read_ledger
-from trading_bot.performance.core.summary import PerformanceSummary
 
-from ..conftest import fixed_clock, trade, write_log
+from ..conftest import fixed_clock, net_of, trade, write_log
 from .test_reader import BAD_CASES, as_bytes, good_after, good_before, write_bytes
 
 DAY = "2026-03-02"
@@ -112,7 +113,7 @@ def as_nobody_or_here(directory: Path, work: Callable[[Path], T]) -> T:
         answer = json.loads(pipe.read() or '{"error": "child wrote nothing"}')
     os.waitpid(pid, 0)
     assert "error" not in answer, answer.get("error")
-    return answer["result"]
+    return cast(T, answer["result"])
 
 
 def quality_and_totals(logs: Path) -> dict[str, Any]:
@@ -227,8 +228,9 @@ EXTRA_CASES: list[tuple[str, str | bytes, str]] = [
      "timestamp is not an ISO-8601 timestamp: '\uff12\uff10\uff12\uff16-03-02T14:00:00Z'"),
     ("epoch-string", json.dumps(trade("B", entry="1772460000")),
      "timestamp is not an ISO-8601 timestamp: '1772460000'"),
-    # duplicate keys: the last one wins, as in every Python JSON reader
-    ("duplicate-key-last-wins", _DUPLICATE_KEY, "quantity must be positive, got -5"),
+    # duplicate keys: JSON readers disagree on which copy wins, so the line is bad (issue 18)
+    ("duplicate-key", _DUPLICATE_KEY,
+     "duplicate key 'quantity' (a line names each field once)"),
 ]
 
 CORPUS = [*BAD_CASES, *EXTRA_CASES]
@@ -416,7 +418,7 @@ def test_file_replaced_by_a_directory_after_listing(logs: Path) -> None:
     assert [str(bad) for bad in ledger.bad_lines] == [
         "2026-03-03.jsonl:0: cannot read file: Is a directory"]
     assert [t.record.order_id for t in ledger.closed] == ["G1", "G3"]
-    assert sum(t.record.net for t in ledger.closed) == Decimal("30")
+    assert sum(net_of(t.record) for t in ledger.closed) == Decimal("30")
 
 
 def test_utf16_file_is_reported_line_by_line(logs: Path) -> None:

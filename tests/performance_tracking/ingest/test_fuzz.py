@@ -26,10 +26,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from trading_bot.performance.core.records import TRADE_FIELDS, TradeRecord, trade_from_json
 from trading_bot.performance.errors import InvalidLineError
 from trading_bot.performance.ingest.logfiles import DayFile
 from trading_bot.performance.ingest.reader import decode_line, scan_file
-from trading_bot.performance.core.records import TRADE_FIELDS, TradeRecord, trade_from_json
 
 from ..conftest import trade
 from ..core.test_properties import MONEY_FIELDS

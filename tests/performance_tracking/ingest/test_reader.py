@@ -16,14 +16,25 @@ from typing import Any
 
 import pytest
 
-from trading_bot.performance.errors import InvalidLineError
-from trading_bot.performance.ingest.logfiles import (MAX_LINE_BYTES, DayFile, SkippedEntry,
-                                              list_day_files, read_lines)
-from trading_bot.performance.ingest.reader import (BadLine, FileScan, Ledger, decode_line,
-                                            read_ledger, scan_file)
 from trading_bot.performance.core.records import trade_from_json
+from trading_bot.performance.errors import InvalidLineError
+from trading_bot.performance.ingest.logfiles import (
+    MAX_LINE_BYTES,
+    DayFile,
+    SkippedEntry,
+    list_day_files,
+    read_lines,
+)
+from trading_bot.performance.ingest.reader import (
+    BadLine,
+    FileScan,
+    Ledger,
+    decode_line,
+    read_ledger,
+    scan_file,
+)
 
-from ..conftest import fixed_clock, trade, write_log
+from ..conftest import MakeTracker, fixed_clock, net_of, trade, write_log
 
 DAY = "2026-03-02"
 FILE = f"{DAY}.jsonl"
@@ -222,12 +233,12 @@ def test_bad_line_is_reported_exactly_and_neighbours_still_count(
 
     ledger = ledger_of(logs)
     assert [t.record.order_id for t in ledger.closed] == ["G1", "G3"]
-    assert sum(t.record.net for t in ledger.closed) == Decimal("30")
+    assert sum(net_of(t.record) for t in ledger.closed) == Decimal("30")
     assert ledger.bad_lines_per_file == {FILE: 1}
     assert ledger.lines_read == 3
 
 
-def test_bad_lines_reach_summary_data_quality(logs: Path, make_tracker) -> None:
+def test_bad_lines_reach_summary_data_quality(logs: Path, make_tracker: MakeTracker) -> None:
     write_log(logs, DAY,
               trade("A", net="10"),
               "not json",
@@ -254,7 +265,7 @@ def test_bad_lines_reach_summary_data_quality(logs: Path, make_tracker) -> None:
     assert values["net_profit_loss"] == Decimal("6")
 
 
-def test_bad_line_examples_are_capped_but_counted(logs: Path, make_tracker) -> None:
+def test_bad_line_examples_are_capped_but_counted(logs: Path, make_tracker: MakeTracker) -> None:
     write_log(logs, DAY, trade("A", net="1"), *(["{"] * 15), trade("Z", net="2"))
     quality = make_tracker().get_summary("daily", on=date(2026, 3, 2)).data_quality
     assert quality.bad_lines == 15
@@ -381,9 +392,9 @@ def test_json_numbers_are_kept_exact_as_decimal(logs: Path) -> None:
     assert first.commission == Decimal("0.05")
     assert second.quantity == Decimal("2.5")
     # never through float: 0.1 + 0.2 is exactly 0.3
-    assert first.net + second.net == Decimal("0.3")
+    assert net_of(first) + net_of(second) == Decimal("0.3")
     ledger = ledger_of(logs)
-    assert sum(t.record.net for t in ledger.closed) == Decimal("0.3")
+    assert sum(net_of(t.record) for t in ledger.closed) == Decimal("0.3")
 
 
 def test_json_number_without_exponent_but_tiny_is_accepted(logs: Path) -> None:
@@ -432,7 +443,7 @@ def test_pathological_values_become_bad_lines_not_crashes(logs: Path, name: str,
 # --------------------------------------------------------------------------- outcome vs P&L
 
 
-def test_outcome_contradicting_pnl_is_counted_as_given_and_reported(logs: Path, make_tracker) -> None:
+def test_outcome_contradicting_pnl_is_counted_as_given_and_reported(logs: Path, make_tracker: MakeTracker) -> None:
     write_log(logs, DAY,
               trade("W", outcome="win", net="-5"),
               trade("L", outcome="loss", net="3", entry="2026-03-02T16:00:00Z",
@@ -464,7 +475,7 @@ def test_outcome_contradicting_pnl_is_counted_as_given_and_reported(logs: Path, 
 # --------------------------------------------------------------------------- duplicates, supersession
 
 
-def test_exact_duplicate_line_counts_once_and_is_reported(logs: Path, make_tracker) -> None:
+def test_exact_duplicate_line_counts_once_and_is_reported(logs: Path, make_tracker: MakeTracker) -> None:
     line = trade("D1", net="10")
     write_log(logs, DAY, line, trade("D2", net="5"), line)
     ledger = ledger_of(logs)
@@ -500,7 +511,7 @@ def test_exact_duplicate_across_files_counts_once(logs: Path) -> None:
     assert [t.where for t in ledger.duplicates] == ["2026-03-03.jsonl:1"]
 
 
-def test_open_then_closed_across_files_counts_once_as_closed(logs: Path, make_tracker) -> None:
+def test_open_then_closed_across_files_counts_once_as_closed(logs: Path, make_tracker: MakeTracker) -> None:
     write_log(logs, "2026-03-02", trade("S1", outcome="open", entry="2026-03-02T14:00:00Z"),
               trade("OTHER", net="1"))
     write_log(logs, "2026-03-03", trade("S1", outcome="loss", net="-8", entry="2026-03-02T14:00:00Z",
@@ -538,7 +549,7 @@ def test_supersession_follows_file_date_not_directory_order(logs: Path) -> None:
     assert ledger.files == ("2026-03-02.jsonl", "2026-03-03.jsonl")
 
 
-def test_closed_then_corrected_closed_later_line_wins(logs: Path, make_tracker) -> None:
+def test_closed_then_corrected_closed_later_line_wins(logs: Path, make_tracker: MakeTracker) -> None:
     write_log(logs, DAY,
               trade("K", outcome="win", net="10"),
               trade("K", outcome="win", net="12.5", commission="0.5"),
@@ -565,7 +576,7 @@ def test_correction_in_next_file_wins(logs: Path) -> None:
     assert [t.where for t in ledger.superseded] == ["2026-03-02.jsonl:1"]
 
 
-def test_open_line_after_its_close_is_ignored_and_reported(logs: Path, make_tracker) -> None:
+def test_open_line_after_its_close_is_ignored_and_reported(logs: Path, make_tracker: MakeTracker) -> None:
     write_log(logs, DAY,
               trade("R", outcome="win", net="9"),
               trade("R", outcome="open", exit=None, entry="2026-03-02T14:00:00Z"))
@@ -587,7 +598,7 @@ def test_open_line_after_its_close_is_ignored_and_reported(logs: Path, make_trac
     )
 
 
-def test_open_trade_listed_as_open_position(logs: Path, make_tracker) -> None:
+def test_open_trade_listed_as_open_position(logs: Path, make_tracker: MakeTracker) -> None:
     write_log(logs, DAY, trade("O", outcome="open", exit=None, entry="2026-03-02T14:00:00Z",
                                quantity="0.5", price="100.10"),
               trade("C", net="1"))
@@ -639,7 +650,7 @@ def test_bom_and_crlf_together(logs: Path) -> None:
     assert [t.record.order_id for t in result.trades] == ["A"]
 
 
-def test_non_utf8_reason_names_byte_and_column(logs: Path, make_tracker) -> None:
+def test_non_utf8_reason_names_byte_and_column(logs: Path, make_tracker: MakeTracker) -> None:
     good = as_bytes(trade("A", net="3"))
     raw = as_bytes(trade("B", decision_reasoning="cafX signal"))
     latin1 = raw.replace(b"cafX", b"caf\xe9")
@@ -657,7 +668,7 @@ def test_non_utf8_reason_names_byte_and_column(logs: Path, make_tracker) -> None
     assert summary.data_quality.bad_lines == 2
 
 
-def test_empty_file(logs: Path, make_tracker) -> None:
+def test_empty_file(logs: Path, make_tracker: MakeTracker) -> None:
     logs.mkdir()
     path = logs / FILE
     path.write_bytes(b"")
@@ -672,7 +683,7 @@ def test_empty_file(logs: Path, make_tracker) -> None:
     assert summary.trading_days == 1
 
 
-def test_torn_last_line_is_not_counted_then_read_whole(logs: Path, make_tracker) -> None:
+def test_torn_last_line_is_not_counted_then_read_whole(logs: Path, make_tracker: MakeTracker) -> None:
     full = json.dumps(trade("T2", net="5", entry="2026-03-02T16:00:00Z", exit="2026-03-02T17:00:00Z"))
     head, rest = full[:40], full[40:]
     path = write_log(logs, DAY, trade("T1", net="10"), torn=head)
@@ -729,7 +740,7 @@ def test_read_lines_reports_offsets_and_numbers(logs: Path) -> None:
     assert [(line.number, line.offset, line.data) for line in resumed.lines] == [(3, 3, b"bcd")]
 
 
-def test_line_over_max_bytes_is_rejected_with_reason(logs: Path, make_tracker) -> None:
+def test_line_over_max_bytes_is_rejected_with_reason(logs: Path, make_tracker: MakeTracker) -> None:
     huge = json.dumps(trade("HUGE", decision_reasoning="x", padding="y" * (1536 * 1024)))
     assert len(huge) > MAX_LINE_BYTES
     path = write_log(logs, DAY, trade("A", net="1"), huge, trade("B", net="2"))
@@ -786,7 +797,7 @@ def test_line_of_exactly_max_bytes_is_read(logs: Path) -> None:
 # --------------------------------------------------------------------------- directory listing
 
 
-def test_file_names_that_are_not_dates_are_skipped_with_reason(logs: Path, make_tracker) -> None:
+def test_file_names_that_are_not_dates_are_skipped_with_reason(logs: Path, make_tracker: MakeTracker) -> None:
     write_log(logs, DAY, trade("A"))
     for name in ("notes.jsonl", "2026-02-30.jsonl", "2026-3-2.jsonl", "backup-2026-03-02.jsonl",
                  "2026-03-02.JSONL.jsonl", "9999-01-01.jsonl"):
@@ -824,7 +835,7 @@ def test_non_ascii_digits_are_not_a_date(logs: Path) -> None:
     assert [entry.name for entry in directory.skipped] == ["\uff12\uff10\uff12\uff16-03-02.jsonl"]
 
 
-def test_directory_named_like_a_log_file_is_skipped(logs: Path, make_tracker) -> None:
+def test_directory_named_like_a_log_file_is_skipped(logs: Path, make_tracker: MakeTracker) -> None:
     write_log(logs, DAY, trade("A"))
     (logs / "2026-03-03.jsonl").mkdir()
     directory = list_day_files(logs)
@@ -837,7 +848,7 @@ def test_directory_named_like_a_log_file_is_skipped(logs: Path, make_tracker) ->
 
 
 def test_symlink_outside_logs_dir_is_skipped_unless_allowed(tmp_path: Path, logs: Path,
-                                                            make_tracker) -> None:
+                                                            make_tracker: MakeTracker) -> None:
     write_log(logs, DAY, trade("A", net="1"))
     outside = tmp_path / "elsewhere"
     write_log(outside, "2026-03-03", trade("EXT", net="100", exit="2026-03-02T18:00:00Z"))
@@ -894,7 +905,7 @@ def test_symlink_inside_to_a_directory_or_nowhere_is_skipped(logs: Path) -> None
 # --------------------------------------------------------------------------- misplaced lines
 
 
-def test_misplaced_lines_are_valid_counted_and_reported(logs: Path, make_tracker) -> None:
+def test_misplaced_lines_are_valid_counted_and_reported(logs: Path, make_tracker: MakeTracker) -> None:
     write_log(logs, "2026-03-02",
               trade("ON_DAY", net="1"),
               trade("NEXT_DAY", net="2", entry="2026-03-03T10:00:00Z", exit="2026-03-03T11:00:00Z"),
@@ -922,7 +933,7 @@ def test_misplaced_lines_are_valid_counted_and_reported(logs: Path, make_tracker
 # --------------------------------------------------------------------------- which files a window opens
 
 
-def test_tracker_opens_only_window_files_plus_margin(logs: Path, make_tracker) -> None:
+def test_tracker_opens_only_window_files_plus_margin(logs: Path, make_tracker: MakeTracker) -> None:
     for day in ("2026-02-20", "2026-03-01", "2026-03-02", "2026-03-03", "2026-03-20"):
         write_log(logs, day, trade(f"T{day}", entry=f"{day}T10:00:00Z", exit=f"{day}T11:00:00Z"))
     # far-away files full of garbage: reading them would show up as bad lines
@@ -937,7 +948,7 @@ def test_tracker_opens_only_window_files_plus_margin(logs: Path, make_tracker) -
     assert summary.metrics.values["closed_trades"] == 1
 
 
-def test_utc_daily_window_does_not_open_the_file_two_days_later(logs: Path, make_tracker) -> None:
+def test_utc_daily_window_does_not_open_the_file_two_days_later(logs: Path, make_tracker: MakeTracker) -> None:
     """UTC window 2026-03-02: events are on UTC date 03-02, so files 03-01..03-03 suffice.
 
     README: "only the day files that can hold the window's trades, i.e. the window's dates plus
@@ -952,7 +963,7 @@ def test_utc_daily_window_does_not_open_the_file_two_days_later(logs: Path, make
     assert summary.data_quality.bad_lines == 0
 
 
-def test_new_york_window_opens_utc_dates_it_spans_plus_margin(logs: Path, make_tracker) -> None:
+def test_new_york_window_opens_utc_dates_it_spans_plus_margin(logs: Path, make_tracker: MakeTracker) -> None:
     for day in ("2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02", "2026-03-03",
                 "2026-03-04", "2026-03-05"):
         write_log(logs, day, trade(f"T{day}", entry=f"{day}T10:00:00Z", exit=f"{day}T11:00:00Z"))

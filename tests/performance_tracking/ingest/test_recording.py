@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -21,14 +22,24 @@ import pytest
 
 from trading_bot.performance import PerformanceError, PerformanceTracker
 from trading_bot.performance.cli import record as record_cli
-from trading_bot.performance.storage import durability
+from trading_bot.performance.core.records import TRADE_FIELDS, trade_from_json
+from trading_bot.performance.core.summary import PerformanceSummary
+from trading_bot.performance.core.timestamps import TIMEZONE_ENV
 from trading_bot.performance.errors import InvalidLineError
 from trading_bot.performance.ingest.logfiles import DayFile, list_day_files
 from trading_bot.performance.ingest.reader import decode_line, scan_file
-from trading_bot.performance.ingest.recording import (EntryRequest, ExitRequest, TradeLogWriter,
-                                               classify_outcome, entry_line, exit_line,
-                                               find_order, new_order_id, record_line, side_pnl)
-from trading_bot.performance.core.records import TRADE_FIELDS, trade_from_json
+from trading_bot.performance.ingest.recording import (
+    EntryRequest,
+    ExitRequest,
+    TradeLogWriter,
+    classify_outcome,
+    entry_line,
+    exit_line,
+    find_order,
+    new_order_id,
+    record_line,
+    side_pnl,
+)
 
 from ..conftest import fixed_clock, trade, write_log
 
@@ -84,7 +95,7 @@ def snapshot(root: Path) -> dict[str, bytes | None]:
             for path in sorted(root.rglob("*"))}
 
 
-def summary(logs: Path, window: str = "daily", *args: Any, **kwargs: Any):
+def summary(logs: Path, window: str = "daily", *args: Any, **kwargs: Any) -> PerformanceSummary:
     return PerformanceTracker(logs, clock=fixed_clock(NOW)).get_summary(window, *args, **kwargs)
 
 
@@ -143,8 +154,8 @@ def test_entry_line_has_the_27_fields_in_order_and_is_valid() -> None:
     ({"target": Decimal("-3")}, "target must be positive"),
 ])
 def test_entry_line_refuses_impossible_values(changes: dict[str, Any], message: str) -> None:
-    fields = dict(symbol="AAPL", side="long", quantity=Decimal("1"), price=Decimal("1"),
-                  at=datetime(2026, 3, 2, tzinfo=UTC))
+    fields: dict[str, Any] = dict(symbol="AAPL", side="long", quantity=Decimal("1"),
+                                  price=Decimal("1"), at=datetime(2026, 3, 2, tzinfo=UTC))
     fields.update(changes)
     with pytest.raises(PerformanceError, match=message):
         entry_line(EntryRequest(**fields), "X")
@@ -309,7 +320,8 @@ def test_exit_closes_an_open_line_written_by_the_bot(logs: Path) -> None:
     closed = lines_of(logs / "2026-03-03.jsonl")[0]
     assert closed["confidence"] == "low" and closed["bot_version"] == "1.0"
     assert closed["net_profit_loss"] == "50" and closed["outcome"] == "win"
-    assert find_order(logs, "BOT-1").record.is_closed
+    found = find_order(logs, "BOT-1")
+    assert found is not None and found.record.is_closed
 
 
 def test_explicit_order_id_and_options_are_written(logs: Path) -> None:
@@ -339,7 +351,7 @@ def test_writer_waits_for_a_line_another_writer_is_still_copying(
         with path.open("a", encoding="utf-8") as handle:
             handle.write(rest)
 
-    monkeypatch.setattr(durability.time, "sleep", bot_finishes_its_line)
+    monkeypatch.setattr(time, "sleep", bot_finishes_its_line)
     TradeLogWriter(logs).append(trade("B"))
     scan = scan_file(DayFile(path, date(2026, 3, 2)))
     assert [t.record.order_id for t in scan.trades] == ["A", "B"] and scan.bad_lines == ()
@@ -353,7 +365,7 @@ def test_writer_gives_up_waiting_on_a_tail_that_never_ends(
         with path.open("a", encoding="utf-8") as handle:
             handle.write("x")
 
-    monkeypatch.setattr(durability.time, "sleep", keeps_growing)
+    monkeypatch.setattr(time, "sleep", keeps_growing)
     TradeLogWriter(logs).append(trade("B"))
     scan = scan_file(DayFile(path, date(2026, 3, 2)))
     assert [t.record.order_id for t in scan.trades] == ["B"] and len(scan.bad_lines) == 1
@@ -524,7 +536,7 @@ def test_all_time_span_covers_every_file_in_the_zone(zone: str, expected: tuple[
 
 def cli(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    env.pop(record_cli.TIMEZONE_ENV, None)
+    env.pop(TIMEZONE_ENV, None)
     return subprocess.run([sys.executable, "-m", "trading_bot.performance", "record", *argv],
                           cwd=cwd, env=env, capture_output=True, text=True, timeout=60)
 

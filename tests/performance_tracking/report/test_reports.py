@@ -26,9 +26,11 @@ from trading_bot.performance import PerformanceTracker
 from trading_bot.performance.report import charts
 from trading_bot.performance.report import export as exporting
 from trading_bot.performance.core.aggregate import Aggregate
-from trading_bot.performance.cli.summary import EXIT_OK, EXIT_USAGE, main, use_color
+from trading_bot.performance.cli.common import EXIT_OK, EXIT_USAGE, use_color
+from trading_bot.performance.cli.summary import main
 from trading_bot.performance.errors import PerformanceError, UsageError
-from trading_bot.performance.report.export import export_name, export_summary, summary_json
+from trading_bot.performance.report.export import export_name, export_summary
+from trading_bot.performance.report.formats import summary_json
 from trading_bot.performance.core.formatting import one_line, sample_size
 from trading_bot.performance.report.csv_table import render_breakdown_csv
 from trading_bot.performance.report.markdown import escape_cell, render_markdown
@@ -193,8 +195,10 @@ def test_markdown_sections_charts_and_sample_marks(sample: Path) -> None:
     assert headings == [
         "# Performance report: weekly 2025-W11", "## Overview", "## Metrics", "## Equity curve",
         "## Daily P&L", "## Review", "### Observations", "## Breakdowns",
-        "### Strategy (A/B comparison)", "### Execution mode (PAPER vs LIVE)", "### Symbol",
-        "### Side", "### Entry type", "### Exit reason",
+        "### Strategy (A/B comparison)", "### Execution mode (PAPER vs LIVE)",
+        "### Mode and side (PAPER vs LIVE by side)", "### Symbol", "### Side", "### Entry type",
+        "### Exit reason", "### Entry type x exit reason", "### Exit weekday", "### Exit hour",
+        "### Hold time", "### Month",
         "### Indicator (rows overlap: a trade counts once per indicator it used)",
         "## Best and worst trades", "## Open positions (2)", "## Data quality details",
     ]
@@ -439,7 +443,7 @@ def test_colour_only_on_a_terminal_without_no_color(sample: Path,
 def test_csv_usage_errors_exit_64_and_list_the_names(sample: Path) -> None:
     code, out, err = run_cli("--logs-dir", str(sample), "--format", "csv")
     assert code == EXIT_USAGE and out == ""
-    assert "--breakdown NAME; available: strategy_name, execution_mode, symbol" in err
+    assert "--breakdown NAME; available: strategy_name, execution_mode, mode_side, symbol" in err
     code, _, err = run_cli("--logs-dir", str(sample), "--format", "csv", "--breakdown", "mood",
                            "--group-by", "confidence")
     assert code == EXIT_USAGE and "unknown breakdown 'mood'" in err and "confidence" in err
@@ -471,20 +475,21 @@ def test_second_export_of_unchanged_data_rewrites_nothing(sample: Path, tmp_path
     arguments = ["--window", "weekly", "--date", WEEK, "--logs-dir", str(sample), "--export",
                  "--output-dir", str(reports), "--format", "json"]
     code, _, err = run_cli(*arguments)
-    assert code == EXIT_OK and err.count("wrote: ") == 2
+    assert code == EXIT_OK and err.count("wrote: ") == 3
     assert sorted(path.name for path in reports.iterdir()) == [
-        "weekly-summary-2025-03-10.json", "weekly-summary-2025-03-10.md"]
+        "weekly-summary-2025-03-10.html", "weekly-summary-2025-03-10.json",
+        "weekly-summary-2025-03-10.md"]
     past = 1_600_000_000_000_000_000
     for path in reports.iterdir():
         os.utime(path, ns=(past, past))
     before = _snapshot(reports)
     code, _, err = run_cli(*arguments)          # a new generated_at, the same content
-    assert code == EXIT_OK and err.count("unchanged: ") == 2
+    assert code == EXIT_OK and err.count("unchanged: ") == 3
     assert _snapshot(reports) == before
     write_log(sample, "2025-03-13", sample_line("C99", "2025-03-13", 19, "alpha", "PAPER", "AAPL",
                                                 "BUY", "win", "7.00", ["RSI"], "2.0"))
     code, _, err = run_cli(*arguments)
-    assert code == EXIT_OK and err.count("wrote: ") == 2
+    assert code == EXIT_OK and err.count("wrote: ") == 3
     after = _snapshot(reports)
     assert after.keys() == before.keys()
     for name in before:
@@ -496,7 +501,8 @@ def test_export_defaults_to_logs_performance_with_readable_files(sample: Path) -
                          "--export")
     assert code == EXIT_OK
     written = sorted(path for path in (sample / "performance").iterdir() if path.is_file())
-    assert [path.name for path in written] == ["weekly-summary-2025-03-10.json",
+    assert [path.name for path in written] == ["weekly-summary-2025-03-10.html",
+                                               "weekly-summary-2025-03-10.json",
                                                "weekly-summary-2025-03-10.md"]
     umask = os.umask(0)
     os.umask(umask)
@@ -553,5 +559,6 @@ def test_rolling_and_range_exports_through_the_cli(sample: Path, tmp_path: Path)
                              str(out_dir), "--format", "markdown")
         assert code == EXIT_OK
     assert sorted(path.name for path in out_dir.iterdir()) == [
-        "range-summary-2025-03-10-to-2025-03-12.json", "range-summary-2025-03-10-to-2025-03-12.md",
-        "rolling-5-trades-summary-to-2025-03-16.json", "rolling-5-trades-summary-to-2025-03-16.md"]
+        f"{name}.{extension}" for name in ("range-summary-2025-03-10-to-2025-03-12",
+                                           "rolling-5-trades-summary-to-2025-03-16")
+        for extension in ("html", "json", "md")]

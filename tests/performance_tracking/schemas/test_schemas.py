@@ -7,10 +7,11 @@ import copy
 import importlib
 import json
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import fastjsonschema
 import pytest
@@ -20,15 +21,25 @@ from jsonschema import Draft202012Validator
 from jsonschema.validators import validator_for
 
 from trading_bot.performance import PerformanceTracker
-from trading_bot.performance.errors import InvalidLineError
-from trading_bot.performance.report.export import summary_json
-from trading_bot.performance.ingest.reader import decode_line
 from trading_bot.performance.core.records import TRADE_FIELDS, trade_from_json
+from trading_bot.performance.errors import InvalidLineError
+from trading_bot.performance.ingest.reader import decode_line
+from trading_bot.performance.report.formats import summary_json
 from trading_bot.performance.schemas import validation as schemas
-from trading_bot.performance.tools.schema_codegen import (_LOCALS_FORMAT, _named_format, generated_source,
-                                                    write_all)
-from trading_bot.performance.schemas.validation import (COMPILED_MODULES, SchemaViolation, load_schema,
-                                            schema_digest, schema_errors, validate)
+from trading_bot.performance.schemas.validation import (
+    COMPILED_MODULES,
+    SchemaViolation,
+    load_schema,
+    schema_digest,
+    schema_errors,
+    validate,
+)
+from trading_bot.performance.tools.schema_codegen import (
+    _LOCALS_FORMAT,
+    _named_format,
+    generated_source,
+    write_all,
+)
 
 from ..conftest import fixed_clock, trade
 
@@ -308,7 +319,8 @@ AGREEMENT_TABLE = [
                  id="exit-after-entry-across-offsets"),
     pytest.param(closed(decision_reasoning="x" * 4096), VALID, id="text-4096-chars"),
     pytest.param(closed(action="SELL", stop_loss="105", target="90", risk_reward_ratio="2",
-                        hold_duration_seconds=3600, slippage="-0.02"), VALID, id="short-with-stops"),
+                        hold_duration_seconds=3600, slippage="-0.02"), VALID,
+                 id="short-with-stops"),
     # invalid lines
     pytest.param("[1, 2, 3]", INVALID, id="not-an-object"),
     pytest.param('{"timestamp": "2026-03-02T14:00:00Z", "symbol"', INVALID, id="not-json"),
@@ -421,7 +433,8 @@ NEGATIVE_ZERO = re.compile(r"-0+(\.0+)?\Z")
 def instants(draw: st.DrawFn) -> str:
     """Timestamps in every spelling the schema's instant pattern allows, all real instants."""
     moment = draw(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2090, 1, 1)))
-    text = moment.strftime("%Y-%m-%d") + draw(st.sampled_from(["T", " "])) + moment.strftime("%H:%M")
+    separator = draw(st.sampled_from(["T", " "]))
+    text = moment.strftime("%Y-%m-%d") + separator + moment.strftime("%H:%M")
     precision = draw(st.sampled_from(["minutes", "seconds", "fraction"]))
     if precision != "minutes":
         text += moment.strftime(":%S")
@@ -438,7 +451,7 @@ def instants(draw: st.DrawFn) -> str:
     return text
 
 
-TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"),
+TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\n"),
                max_size=12)
 WHITESPACE = st.text(alphabet=st.sampled_from(" \t\r\x0b\x0c\x1c\x85\xa0\u2003\u200b\u3000"),
                      min_size=1, max_size=3)
@@ -534,8 +547,9 @@ def test_decimal_strings_are_read_exactly(amount: Decimal) -> None:
 def test_compiled_validator_matches_its_schema(name: str) -> None:
     module = importlib.import_module(
         f"trading_bot.performance.schemas.compiled.{COMPILED_MODULES[name]}")
-    assert module.SCHEMA_SHA256 == schema_digest(name), (
-        f"specs/{name}.schema.json changed: run python -m trading_bot.performance.tools.schema_codegen")
+    assert schema_digest(name) == module.SCHEMA_SHA256, (
+        f"specs/{name}.schema.json changed: run "
+        "python -m trading_bot.performance.tools.schema_codegen")
     assert schemas._fast_validator(name) is module.validate
 
 
@@ -558,7 +572,8 @@ def test_stale_compiled_validator_is_ignored(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_const_becomes_enum_only_where_it_is_a_keyword() -> None:
-    schema = {"properties": {"const": {"const": 1}, "b": {"default": {"const": 2}}},
+    schema: dict[str, Any] = {"properties": {"const": {"const": 1},
+                                             "b": {"default": {"const": 2}}},
               "items": {"const": "x"}, "examples": [{"const": 3}], "anyOf": [{"const": None}]}
     assert schemas._const_as_enum(schema) == {
         "properties": {"const": {"enum": [1]}, "b": {"default": {"const": 2}}},
@@ -635,7 +650,7 @@ def test_broken_compiled_module_falls_back_to_compiling(monkeypatch: pytest.Monk
     def broken(module: str) -> Any:
         raise SyntaxError("invalid syntax (performance_summary.py, line 7)")
 
-    monkeypatch.setattr(schemas.importlib, "import_module", broken)
+    monkeypatch.setattr(importlib, "import_module", broken)
     schemas._fast_validator.cache_clear()
     try:
         with caplog.at_level("WARNING", logger="trading_bot.performance"):

@@ -10,8 +10,13 @@ aliases (the billion-laughs expansion needs them), more than :data:`MAX_NODES` v
 :data:`MAX_DEPTH` levels of nesting, and any tag beyond plain YAML values (``!!python/object``
 and friends are never constructed: the loader walks the node tree itself and builds only str,
 int, Decimal, bool, None, lists and dicts).  Numbers are read from their own digits as exact
-Decimals, never through float, and YAML 1.1's traps are closed: ``16:00`` stays text instead of
-becoming the base-60 integer 960, and timestamps stay text for our own parser.
+Decimals, never through float, and YAML 1.1's traps are closed.  The loader resolves plain
+scalars itself: a number is only what decimal digits spell (``60``, ``-0.5``, ``6.0e+1``); every
+other YAML 1.1 number form (octal ``060`` and ``0o60``, hex ``0x3C``, binary ``0b111100``,
+underscores ``6_0``, base-60 ``1:30`` and ``16:00``, ``.inf``, ``.nan``) stays the text that was
+written, so a text field keeps it verbatim and a number field refuses it naming the key, the line,
+the text and what YAML 1.1 would have made of it.  ``yes``/``on`` and friends are still booleans,
+but a refusal quotes them as written.  Timestamps stay text for our own parser.
 
 Pure apart from :func:`load_targets`, which reads the file.
 """
@@ -19,20 +24,45 @@ Pure apart from :func:`load_targets`, which reads the file.
 from __future__ import annotations
 
 import difflib
+import errno
+import os
+import re
+import stat
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
 
-from trading_bot.performance.errors import ConfigError, InvalidLineError, UsageError, location
-from trading_bot.performance.alerting.model import (ALL_TRADES, DAY, DEFAULT_MIN_TRADES, DEFAULT_REPEAT_INTERVAL,
-                           DEFAULT_TRADING_DAYS, HEALTH, HIGHER, LEGACY_KEYS, METRICS, PERIOD,
-                           ROLLING, WEEKDAYS, Calendar, MetricSpec, Rule, Scope, Silence,
-                           Targets)
+from trading_bot.performance.alerting.model import (
+    ALL_TRADES,
+    AUTO_DAYS,
+    DAY,
+    DEFAULT_MIN_TRADES,
+    DEFAULT_REPEAT_INTERVAL,
+    DEFAULT_TRADING_DAYS,
+    EVERY_DAY,
+    EVERY_DAY_DAYS,
+    HEALTH,
+    HIGHER,
+    LEGACY_KEYS,
+    METRICS,
+    PERIOD,
+    ROLLING,
+    WEEKDAYS,
+    Calendar,
+    MetricSpec,
+    Rule,
+    Scope,
+    Silence,
+    Targets,
+)
 from trading_bot.performance.core.timestamps import parse_instant, resolve_timezone
+from trading_bot.performance.errors import ConfigError, InvalidLineError, UsageError, location
+from trading_bot.performance.schemas.validation import conforms, iter_schema_errors, load_schema
 
 __all__ = ["MAX_FILE_BYTES", "Targets", "load_targets", "parse_targets"]
 
@@ -65,6 +95,35 @@ class _Refused(Exception):
         self.reason = reason
 
 
+#: What a number is in a targets file: decimal digits, an optional fraction and exponent.
+#: YAML 1.1 also reads octal, hex, binary, digit separators and base-60; those stay text.
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DECIMAL = re.compile(r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_OCTAL_12 = re.compile(r"[-+]?0[oO][0-7]+")
+_INT_TAG, _FLOAT_TAG, _BOOL_TAG = f"{_TAG}int", f"{_TAG}float", f"{_TAG}bool"
+_YAML11_BOOLS = {"true": True, "false": False}
+
+
+def _own_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """SafeLoader's implicit resolvers with YAML 1.1's int and float replaced by ours."""
+    table: dict[Any, list[tuple[str, re.Pattern[str]]]] = {
+        first: [(tag, regexp) for tag, regexp in entries if tag not in (_INT_TAG, _FLOAT_TAG)]
+        for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    for first in "-+0123456789.":
+        table.setdefault(first, []).extend([
+            (_INT_TAG, re.compile(f"^{_DECIMAL_INT.pattern}$")),
+            (_FLOAT_TAG, re.compile(f"^{_DECIMAL.pattern}$"))])
+    return table
+
+
+class _Yaml11(yaml.SafeLoader):
+    """Plain YAML 1.1 resolution, only to say what a refused scalar would have meant there."""
+
+
+#: One resolver for every hint (resolving and constructing a scalar keep no state).
+_YAML11 = _Yaml11("")
+
+
 class _TargetsLoader(yaml.SafeLoader):
     """SafeLoader that refuses aliases and caps the number and nesting of nodes while composing.
 
@@ -72,13 +131,15 @@ class _TargetsLoader(yaml.SafeLoader):
     up to that point; the node and depth caps bound memory and recursion for the rest.
     """
 
+    yaml_implicit_resolvers = _own_resolvers()
+
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
         self._nodes = 0
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(line, f"YAML alias *{event.anchor} is not allowed in a targets file "
@@ -101,10 +162,12 @@ class _Walk:
     """State of one node walk: the line of every value's key and the problems met."""
 
     lines: dict[Path_, int] = field(default_factory=dict)
-    problems: list["Problem"] = field(default_factory=list)
+    #: Scalars written in a form YAML 1.1 reads otherwise: what it would read (for refusals).
+    hints: dict[Path_, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
     invalid: set[Path_] = field(default_factory=set)
 
-    def refuse(self, problem: "Problem") -> "_Invalid":
+    def refuse(self, problem: Problem) -> _Invalid:
         """Record a value that is not built; the schema's view of it would only repeat this."""
         self.problems.append(problem)
         self.invalid.add(problem.path)
@@ -126,27 +189,58 @@ def _short_tag(tag: str) -> str:
 
 
 def _scalar(loader: _TargetsLoader, node: yaml.ScalarNode) -> Any:
+    """The value of a plain scalar: numbers from their decimal digits (see :data:`_DECIMAL`)."""
     tag, text = node.tag, node.value
     if tag in (f"{_TAG}str", f"{_TAG}timestamp"):
         return text
     if tag == f"{_TAG}null":
         return None
-    if tag == f"{_TAG}bool":
+    if tag == _BOOL_TAG:
         return loader.construct_yaml_bool(node)
-    if ":" in text:  # YAML 1.1 base-60 (16:00 == 960): keep the text, a time of day
-        return text
-    if tag == f"{_TAG}int":
+    digits = text.lstrip("+")
+    if tag == _INT_TAG:
         try:
-            return loader.construct_yaml_int(node)
+            return int(digits)
         except ValueError:  # beyond Python's digit limit for int()
             return text
-    digits = text.replace("_", "")
-    if digits.lower().lstrip("+-") in (".inf", ".nan"):
-        return text
+    return Decimal(digits)
+
+
+def _yaml11_reading(node: yaml.ScalarNode) -> str | None:
+    """What YAML 1.1 makes of a plain scalar we keep as text or show as written, if a number or
+    a boolean spelled otherwise than true/false: the hint of a refusal (None: nothing to say)."""
+    if node.style is not None or node.tag not in (f"{_TAG}str", _BOOL_TAG):
+        return None
+    text = node.value
+    if node.tag == _BOOL_TAG:
+        if text.lower() in _YAML11_BOOLS:
+            return None
+        return f"YAML reads {text!r} as {'true' if _Yaml11.bool_values[text.lower()] else 'false'}"
+    if _OCTAL_12.fullmatch(text):
+        return (f"YAML 1.2 reads it as {int(text.replace('0o', '').replace('0O', ''), 8)} "
+                "(octal); numbers are read from decimal digits only, such as 60 or 0.5")
+    tag = _YAML11.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag not in (_INT_TAG, _FLOAT_TAG):
+        return None
+    plain = text.lstrip("+-")
+    if plain.lower() in (".inf", ".nan"):
+        return "not a finite number"
+    if ":" in text:
+        form = "base-60 (sexagesimal)"
+    elif "_" in text:
+        form = "digit separators (_)"
+    elif plain[:2].lower() in ("0x", "0o", "0b"):
+        form = {"0x": "hexadecimal", "0o": "octal", "0b": "binary"}[plain[:2].lower()]
+    else:
+        form = "leading zero: octal" if tag == _INT_TAG else "leading zero"
     try:
-        return Decimal(digits)
-    except InvalidOperation:  # pragma: no cover - the YAML float pattern only passes numbers
-        return text
+        value = (yaml.SafeLoader.construct_yaml_int if tag == _INT_TAG
+                 else yaml.SafeLoader.construct_yaml_float)(_YAML11, node)
+        reading = f"YAML 1.1 reads it as {value}"
+    except ValueError:
+        reading = "YAML 1.1 reads it as a number"
+    return (f"{reading} ({form}); numbers are read from decimal digits only, such as 60 "
+            "or 0.5")
 
 
 def _build(loader: _TargetsLoader, node: yaml.Node, path: Path_, walk: _Walk) -> Any:
@@ -156,6 +250,9 @@ def _build(loader: _TargetsLoader, node: yaml.Node, path: Path_, walk: _Walk) ->
         if node.tag not in _SCALAR_TAGS:
             return walk.refuse(_tag_problem(node, path, walk))
         value = _scalar(loader, node)
+        hint = _yaml11_reading(node)
+        if hint is not None:
+            walk.hints[path] = hint
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool) \
                 and not _reasonable(value):
             return walk.refuse(Problem(path, walk.lines[path],
@@ -196,7 +293,7 @@ def _build(loader: _TargetsLoader, node: yaml.Node, path: Path_, walk: _Walk) ->
     return result
 
 
-def _tag_problem(node: yaml.Node, path: Path_, walk: _Walk) -> "Problem":
+def _tag_problem(node: yaml.Node, path: Path_, walk: _Walk) -> Problem:
     return Problem(path, node.start_mark.line + 1,
                    f"tag {_short_tag(node.tag)} is not allowed: a targets file holds plain "
                    "values only (text, numbers, true/false, lists and mappings)")
@@ -273,8 +370,6 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 
 
 def _schema_problems(document: Any, walk: _Walk) -> list[Problem]:
-    from trading_bot.performance.schemas.validation import conforms, iter_schema_errors
-
     if conforms(SCHEMA, document):
         return []
     problems = []
@@ -306,12 +401,14 @@ def _schema_problems(document: Any, walk: _Walk) -> list[Problem]:
                                               n=1, cutoff=0.6)
             if close:
                 form += f"; did you mean {close[0]!r}?"
+        hint = walk.hints.get(path)
         problems.append(Problem(path, _line(walk, path),
-                                f"bad value {_show(instance)}: expected {form}"))
+                                f"bad value {_show(instance)}: expected {form}"
+                                + (f"; {hint}" if hint else "")))
     return problems
 
 
-_LIMITS = {
+_LIMITS: dict[str, Callable[[Any], str]] = {
     "maxItems": lambda limit: f"at most {limit} items",
     "uniqueItems": lambda _: "each item once",
     "maxLength": lambda limit: f"at most {limit} characters",
@@ -325,8 +422,6 @@ def _description(schema: Mapping[str, Any]) -> str:
         return str(schema["description"])
     reference = schema.get("$ref")
     if isinstance(reference, str) and reference.startswith("#/$defs/"):
-        from trading_bot.performance.schemas.validation import load_schema
-
         target = load_schema(SCHEMA)["$defs"].get(reference[len("#/$defs/"):], {})
         return str(target.get("description", ""))
     return ""
@@ -373,7 +468,8 @@ class _Builder:
                 self.problem((*path, "name"), f"bad value {name!r}: expected a name not used by "
                                               "another rule or target key")
                 continue
-            seen.add(name)
+            if isinstance(name, str):
+                seen.add(name)
             rule = self._rule(item, path)
             if rule is not None:
                 rules.append(rule)
@@ -544,10 +640,13 @@ class _Builder:
                                                   "timezone name such as America/New_York")
                 zone = None
         days = doc.get("trading_days") if self.clean((*path, "trading_days")) else None
+        if isinstance(days, list):
+            trading_days = frozenset(WEEKDAYS.index(day) for day in days)
+        else:
+            trading_days = EVERY_DAY if days == EVERY_DAY_DAYS else DEFAULT_TRADING_DAYS
         return Calendar(
-            trading_days=(frozenset(WEEKDAYS.index(day) for day in days) if days is not None
-                          else DEFAULT_TRADING_DAYS),
-            holidays=frozenset(holidays), open=opening, close=closing, timezone=zone)
+            trading_days=trading_days, holidays=frozenset(holidays), open=opening,
+            close=closing, timezone=zone, inferred=days in (None, AUTO_DAYS))
 
     def _health(self, doc: Mapping[str, Any]) -> tuple[Rule, ...]:
         rules = []
@@ -560,10 +659,10 @@ class _Builder:
                               source="data_health.missing_log_file"))
         stale = doc.get("stale_log")
         if stale and self.clean((*base, "stale_log")):
-            warn = Decimal(int(parse_duration(stale["warn_after"]).total_seconds()))
+            warn = _seconds(stale["warn_after"])
             critical = None
             if "critical_after" in stale:
-                critical = Decimal(int(parse_duration(stale["critical_after"]).total_seconds()))
+                critical = _seconds(stale["critical_after"])
                 if critical < warn:
                     self.problem((*base, "stale_log", "critical_after"),
                                  f"bad value {stale['critical_after']!r}: expected at least "
@@ -586,6 +685,14 @@ class _Builder:
                     repeat_interval=(parse_duration(rate["repeat_interval"])
                                      if "repeat_interval" in rate else self.repeat),
                     source="data_health.bad_line_rate"))
+        positions = doc.get("stale_positions")
+        if isinstance(positions, dict) and self.clean((*base, "stale_positions")):
+            # warn/critical: how many stale positions are tolerated (default 0: any warns).
+            warn = Decimal(positions.get("warn", 0))
+            critical = Decimal(positions["critical"]) if "critical" in positions else None
+            rules.append(Rule("stale_positions", "stale_positions", HEALTH, warn=warn,
+                              resolve=warn, critical=critical, repeat_interval=self.repeat,
+                              source="data_health.stale_positions"))
         return tuple(rules)
 
     def _silence(self, item: Mapping[str, Any], path: Path_, known: set[str]) -> Silence | None:
@@ -637,6 +744,14 @@ def parse_duration(text: str) -> timedelta | None:
     return timedelta(seconds=int(text[:-1]) * unit)
 
 
+def _seconds(text: str) -> Decimal:
+    """A positive duration (the schema's ``positiveDuration``: never ``never``) in seconds."""
+    duration = parse_duration(text)
+    if duration is None:
+        raise ValueError(f"{text!r} is not a positive duration")
+    return Decimal(int(duration.total_seconds()))
+
+
 # --------------------------------------------------------------------------------------------
 # Entry points.
 # --------------------------------------------------------------------------------------------
@@ -646,11 +761,16 @@ def parse_targets(text: str, source: str = "dashboard-targets.yaml") -> Targets:
 
     An empty file (or one with only comments) is valid and has no targets.
     """
-    loader = _TargetsLoader(text)
+    try:
+        loader = _TargetsLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise ConfigError(_reader_problem(source, text, exc)) from None
     try:
         node = loader.get_single_node()
     except _Refused as refused:
         raise ConfigError(location(source, refused.line, f"refused: {refused.reason}")) from None
+    except yaml.reader.ReaderError as exc:
+        raise ConfigError(_reader_problem(source, text, exc)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -679,8 +799,23 @@ def parse_targets(text: str, source: str = "dashboard-targets.yaml") -> Targets:
         raise ConfigError(_report(source, problems))
     if document is None:
         return Targets(source=source)
+    pairing = document.get("pairing")   # the schema checked it is one of the modes
+    positions = _mapping(_mapping(document.get("data_health")).get("stale_positions"))
+    after = positions.get("after")
     return Targets(rules=rules, health=health, calendar=calendar, silences=silences,
-                   source=source)
+                   source=source, pairing=pairing if isinstance(pairing, str) else None,
+                   stale_after_seconds=int(_seconds(after)) if isinstance(after, str) else None)
+
+
+def _reader_problem(source: str, text: str, error: yaml.reader.ReaderError) -> str:
+    """A character YAML does not allow (a control character): its line and byte offset."""
+    position = error.position if isinstance(error.position, int) else 0
+    before = text[:position]
+    code = error.character if isinstance(error.character, int) else None
+    shown = f"control character U+{code:04X}" if code is not None else "a character"
+    return location(source, before.count("\n") + 1,
+                    f"not valid YAML: {shown} at byte offset "
+                    f"{len(before.encode('utf-8', 'replace'))} is not allowed in YAML text")
 
 
 def _report(source: str, problems: list[Problem]) -> str:
@@ -704,8 +839,7 @@ def load_targets(path: Path, *, explicit: bool) -> Targets | None:
     """
     source = str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = _read_regular(path)
     except FileNotFoundError:
         if explicit:
             raise ConfigError(f"{source}: targets file not found (named with --targets)") from None
@@ -717,9 +851,43 @@ def load_targets(path: Path, *, explicit: bool) -> Targets | None:
     if len(data) > MAX_FILE_BYTES:
         raise ConfigError(f"{source}: refused: larger than {MAX_FILE_BYTES // 1024} KiB; a "
                           "targets file is a few KB")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ConfigError(location(source, data[:nul].count(b"\n") + 1,
+                                   f"not a text file: NUL byte at byte offset {nul}"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise ConfigError(location(source, line, "not UTF-8 text")) from None
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        offset = exc.start + bom
+        line = data[:offset].count(b"\n") + 1
+        raise ConfigError(location(source, line, f"not UTF-8 text (byte 0x{data[offset]:02x} at "
+                                                 f"byte offset {offset})")) from None
     return parse_targets(text, source)
+
+
+def _read_regular(path: Path) -> bytes:
+    """At most :data:`MAX_FILE_BYTES` + 1 bytes of a regular file; ConfigError for any other
+    kind of file, OSError when it cannot be read.
+
+    A FIFO would block ``open`` until a writer comes (forever, under cron) and a device can
+    stream without end: the path is checked before opening, and opened non-blocking, and the
+    opened file checked again (the path may have been swapped in between).
+    """
+    _refuse_irregular(os.stat(path), path)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        _refuse_irregular(os.fstat(fd), path)
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def _refuse_irregular(status: os.stat_result, path: Path) -> None:
+    mode = status.st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory")
+    if not stat.S_ISREG(mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else
+                "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+                "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+        raise ConfigError(f"{path}: is {kind}, not a regular targets file (refused without "
+                          "reading it)")

@@ -3,11 +3,11 @@
 Pure: the evaluation instant, the alert state and the facts about the log files are passed in;
 nothing here reads a file or a clock.  Two steps, each a function of values:
 
-1. :func:`.alert_rules.judge` turns targets plus data into :class:`RuleResult` values: one per
+1. :func:`.rules.judge` turns targets plus data into :class:`RuleResult` values: one per
    rule and period, with the actual value, whether it breaches, and why not when it cannot be
    judged.
 2. :func:`transition` runs each result through the state machine of its fingerprint and returns
-   the new :class:`~.alert_state.AlertState` and the :class:`AlertEvent` values to emit.
+   the new :class:`~.state.AlertState` and the :class:`AlertEvent` values to emit.
 
 Semantics (README, "Targets and alerts"):
 
@@ -38,7 +38,8 @@ Semantics (README, "Targets and alerts"):
   state it leads to: ``firing`` (or ``silenced``/``inhibited``) while its record fires,
   ``resolved`` while its record is resolved and the result is not breached (not only in the
   run that resolved it, so a report of unchanged data is unchanged), else ``none``.
-* **Identity.** The fingerprint hashes rule, metric, window, period and scope, never the value:
+* **Identity** (:class:`.AlertIdentity`, one value in the state, the events and the report).
+  The fingerprint hashes rule, metric, window, period and scope, never the value:
   a rolling rule's period is ``latest`` (one alert that follows the trades), a calendar rule's is
   its period label (each day or week is its own alert).  Rolling rules are judged for alerting
   only when the evaluated window reaches the evaluation instant; a report of a past window shows
@@ -50,22 +51,43 @@ Semantics (README, "Targets and alerts"):
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
+from trading_bot.performance.alerting.identity import AlertIdentity
+from trading_bot.performance.alerting.model import HEALTH, HIGHER, Rule, Silence, Targets
+from trading_bot.performance.alerting.rules import (
+    BREACHED,
+    HISTORICAL,
+    IN_PROGRESS,
+    INSUFFICIENT,
+    JUDGED,
+    MET,
+    NO_TRADES,
+    NO_TRADES_NOTE,
+    UNDEFINED,
+    Inputs,
+    Pacing,
+    RuleResult,
+    judge,
+)
+from trading_bot.performance.alerting.state import (
+    EMPTY_STATE,
+    FIRING,
+    RESOLVED,
+    SEVERITY_RANK,
+    AlertRecord,
+    AlertState,
+)
 from trading_bot.performance.core.aggregate import ClosedTrade
-from trading_bot.performance.alerting.rules import (BREACHED, HISTORICAL, IN_PROGRESS, INSUFFICIENT, JUDGED, MET,
-                          NO_TRADES, NO_TRADES_NOTE, UNDEFINED, Identity, Inputs, Pacing,
-                          RuleResult, judge)
-from trading_bot.performance.alerting.state import EMPTY_STATE, FIRING, RESOLVED, SEVERITY_RANK, AlertRecord, AlertState
 from trading_bot.performance.core.decimals import canonical, quantize_for_display
-from trading_bot.performance.errors import UsageError
 from trading_bot.performance.core.formatting import duration, plural
 from trading_bot.performance.core.summary import PerformanceSummary
-from trading_bot.performance.alerting.model import HEALTH, HIGHER, Rule, Scope, Targets
 from trading_bot.performance.core.timestamps import format_instant
+from trading_bot.performance.errors import UsageError
 
 # How a result stands for alerting after the state machine.
 ALERT_FIRING = "firing"
@@ -81,12 +103,39 @@ DAYS_NAMED = 5
 #: JSON unit names: rates travel as fractions, as in the summary JSON.
 JSON_UNITS = {"percent": "fraction", "money": "money", "ratio": "ratio", "count": "count",
               "seconds": "seconds"}
+#: The alert log's keys in the order its lines have had since the first release (the order of
+#: the schema's ``required`` list): the identity's keys are not one block there, and lines
+#: old and new read alike side by side in an append-only file.
+EVENT_KEYS = ("schema_version", "id", "fingerprint", "rule", "metric", "window", "period",
+              "period_start", "period_end", "scope", "actual", "target", "unit", "severity",
+              "status", "reason", "message", "raised_at", "firing_since", "acknowledged_at",
+              "sample_trades")
 
 __all__ = [
-    "ALERT_FIRING", "ALERT_INHIBITED", "ALERT_NONE", "ALERT_RESOLVED", "ALERT_SILENCED",
-    "BREACHED", "HISTORICAL", "IN_PROGRESS", "INSUFFICIENT", "MET", "NO_TRADES",
-    "NO_TRADES_NOTE", "UNDEFINED", "AlertEvaluator", "AlertEvent", "Evaluation", "Identity",
-    "Pacing", "RuleResult", "acknowledgement_event", "event_id", "format_value", "transition",
+    "ALERT_FIRING",
+    "ALERT_INHIBITED",
+    "ALERT_NONE",
+    "ALERT_RESOLVED",
+    "ALERT_SILENCED",
+    "BREACHED",
+    "HISTORICAL",
+    "INSUFFICIENT",
+    "IN_PROGRESS",
+    "MET",
+    "NO_TRADES",
+    "NO_TRADES_NOTE",
+    "UNDEFINED",
+    "AlertEvaluator",
+    "AlertEvent",
+    "AlertIdentity",
+    "Evaluation",
+    "Pacing",
+    "RuleResult",
+    "acknowledgement_event",
+    "event_id",
+    "format_value",
+    "json_unit",
+    "transition",
 ]
 
 
@@ -95,14 +144,9 @@ class AlertEvent:
     """One line of the alert log (``specs/performance-alert.schema.json``)."""
 
     id: str
-    fingerprint: str
-    rule: str
-    metric: str
-    window: str
-    period: str
+    identity: AlertIdentity
     period_start: date | None
     period_end: date | None
-    scope: Scope
     actual: Decimal | None
     target: Decimal
     unit: str
@@ -115,21 +159,34 @@ class AlertEvent:
     acknowledged_at: datetime | None = None
     sample_trades: int | None = None
 
+    @classmethod
+    def of(cls, record: AlertRecord, *, id: str, reason: str, message: str, raised_at: datetime,
+           sample_trades: int | None = None) -> AlertEvent:
+        """The event of a state record as it stands: the record's identity, period, levels and
+        standing, with what is the event's own."""
+        return cls(
+            id=id, identity=record.identity, period_start=record.period_start,
+            period_end=record.period_end, actual=record.actual, target=record.target,
+            unit=record.unit, severity=record.severity, status=record.status, reason=reason,
+            message=message, raised_at=raised_at, firing_since=record.firing_since,
+            acknowledged_at=record.acknowledged_at, sample_trades=sample_trades)
+
+    @property
+    def fingerprint(self) -> str:
+        return self.identity.fingerprint
+
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The alert-log line: the identity's keys (:meth:`.AlertIdentity.to_dict`), then the
+        event's own, laid out in :data:`EVENT_KEYS` order."""
+        fields = {
             "schema_version": EVENT_SCHEMA_VERSION,
             "id": self.id,
-            "fingerprint": self.fingerprint,
-            "rule": self.rule,
-            "metric": self.metric,
-            "window": self.window,
-            "period": self.period,
+            **self.identity.to_dict(),
             "period_start": None if self.period_start is None else self.period_start.isoformat(),
             "period_end": None if self.period_end is None else self.period_end.isoformat(),
-            "scope": self.scope.to_dict(),
             "actual": None if self.actual is None else canonical(self.actual),
             "target": canonical(self.target),
-            "unit": JSON_UNITS[self.unit],
+            "unit": json_unit(self.unit),
             "severity": self.severity,
             "status": self.status,
             "reason": self.reason,
@@ -140,6 +197,7 @@ class AlertEvent:
                                 else format_instant(self.acknowledged_at)),
             "sample_trades": self.sample_trades,
         }
+        return {key: fields[key] for key in EVENT_KEYS}
 
 
 @dataclass(frozen=True)
@@ -171,10 +229,12 @@ class Evaluation:
 def transition(state: AlertState, results: Sequence[RuleResult], targets: Targets,
                now: datetime) -> tuple[AlertState, list[AlertEvent], dict[str, str]]:
     """Move every judged result's fingerprint through firing/resolved; return what to emit."""
-    inhibitors = [span for result in results
-                  if result.rule.window == HEALTH and result.status == BREACHED
-                  for span in _inhibited_spans(result)]
     silences = [silence for silence in targets.silences if silence.active(now)]
+    inhibited = inhibitions(results, silences)
+    held: dict[str, list[RuleResult]] = {}
+    for breach, health in inhibited.values():
+        if breach.status == BREACHED:
+            held.setdefault(health.fingerprint, []).append(breach)
     changes: dict[str, AlertRecord] = {}
     events: list[AlertEvent] = []
     alerting: dict[str, str] = {}
@@ -191,7 +251,7 @@ def transition(state: AlertState, results: Sequence[RuleResult], targets: Target
         quiet = None
         if any(silence.matches(result.rule, fingerprint) for silence in silences):
             quiet = ALERT_SILENCED
-        elif result.rule.window != HEALTH and _overlaps(result, inhibitors):
+        elif fingerprint in inhibited:
             quiet = ALERT_INHIBITED
         if not firing:
             if result.status != BREACHED:
@@ -200,6 +260,8 @@ def transition(state: AlertState, results: Sequence[RuleResult], targets: Target
                 alerting[fingerprint] = ALERT_RESOLVED if previous is not None else ALERT_NONE
                 continue
             record = _new_record(result, now, previous)
+            if fingerprint in held:
+                record = replace(record, message=_holding(record.message, held[fingerprint]))
             if quiet is None:
                 record, event = _emit(record, result, now, "first")
                 events.append(event)
@@ -218,9 +280,11 @@ def transition(state: AlertState, results: Sequence[RuleResult], targets: Target
             alerting[fingerprint] = ALERT_RESOLVED
             continue
         severity = result.severity or "WARN"
+        message = _message(result, FIRING, severity)
+        if fingerprint in held:
+            message = _holding(message, held[fingerprint])
         record = _seen(replace(previous, severity=severity, actual=result.actual,
-                               target=_level(result.rule, severity),
-                               message=_message(result, FIRING, severity)), now)
+                               target=_level(result.rule, severity), message=message), now)
         reason = None if quiet else _repeat_reason(previous, result, severity, now)
         if reason is not None:
             record, event = _emit(record, result, now, reason)
@@ -228,6 +292,48 @@ def transition(state: AlertState, results: Sequence[RuleResult], targets: Target
         changes[fingerprint] = record
         alerting[fingerprint] = quiet or ALERT_FIRING
     return state.updated(changes, now), events, alerting
+
+
+def inhibitions(results: Sequence[RuleResult],
+                silences: Sequence[Silence]) -> dict[str, tuple[RuleResult, RuleResult]]:
+    """Each judged metric result a breached data-health result inhibits (its period includes
+    one of the health result's days): its fingerprint -> (the result, the health result that
+    holds it back).  A silenced result is not listed: the silence, not the data, keeps it
+    quiet."""
+    inhibitors = [(span, result) for result in results
+                  if result.rule.window == HEALTH and result.status == BREACHED
+                  for span in _inhibited_spans(result)]
+    held: dict[str, tuple[RuleResult, RuleResult]] = {}
+    for result in results:
+        if result.rule.window == HEALTH or result.status not in JUDGED or not inhibitors \
+                or any(silence.matches(result.rule, result.fingerprint) for silence in silences):
+            continue
+        for span, health in inhibitors:
+            if _overlaps(result, [span]):
+                held[result.fingerprint] = (result, health)
+                break
+    return held
+
+
+def _holding(message: str, breaches: Sequence[RuleResult]) -> str:
+    """A data-health message that names the metric breaches it holds back."""
+    names = ", ".join(f"{breach.rule.name} ({breach.context})" for breach in breaches[:DAYS_NAMED])
+    more = len(breaches) - DAYS_NAMED
+    return (f"{message}; holding back {plural(len(breaches), 'metric breach', 'metric breaches')}:"
+            f" {names}{f' and {more} more' if more > 0 else ''}")
+
+
+def held_back_note(held: Mapping[str, tuple[RuleResult, RuleResult]]) -> str | None:
+    """What the report says about breaches data health holds back: which, and why."""
+    if not held:
+        return None
+    parts = []
+    for breach, health in held.values():
+        severity = breach.severity or "WARN"
+        parts.append(f"{_message(breach, FIRING, severity)} is held back by "
+                     f"{_message(health, FIRING, health.severity or 'WARN')}")
+    return ("Metric breaches held back by data health (not alerted, not in the exit code, "
+            "until the data is whole or the check is turned off): " + "; ".join(parts))
 
 
 def _inhibited_spans(result: RuleResult) -> list[tuple[date | None, date | None]]:
@@ -268,12 +374,10 @@ def _repeat_reason(previous: AlertRecord, result: RuleResult, severity: str,
 
 def _new_record(result: RuleResult, now: datetime, previous: AlertRecord | None) -> AlertRecord:
     """A new episode; it keeps counting its fingerprint's events where the last one stopped."""
-    identity = result.identity
     severity = result.severity or "WARN"
     return AlertRecord(
-        fingerprint=result.fingerprint, rule=identity.rule, metric=identity.metric,
-        window=identity.window, period=identity.period, period_start=result.period_start,
-        period_end=result.period_end, scope=identity.scope, status=FIRING, severity=severity,
+        identity=result.identity, period_start=result.period_start,
+        period_end=result.period_end, status=FIRING, severity=severity,
         firing_since=now, last_seen=now, unit=result.rule.spec.unit,
         target=_level(result.rule, severity), actual=result.actual,
         message=_message(result, FIRING, severity),
@@ -294,30 +398,22 @@ def event_id(fingerprint: str, now: datetime, reason: str, sequence: int) -> str
 
 def acknowledgement_event(record: AlertRecord, now: datetime) -> AlertEvent:
     """The alert-log line that records an ``ack``."""
-    return AlertEvent(
-        id=event_id(record.fingerprint, now, "acknowledged", record.sequence),
-        fingerprint=record.fingerprint,
-        rule=record.rule, metric=record.metric, window=record.window, period=record.period,
-        period_start=record.period_start, period_end=record.period_end, scope=record.scope,
-        actual=record.actual, target=record.target, unit=record.unit, severity=record.severity,
-        status=record.status, reason="acknowledged", message=f"{record.message} (acknowledged)",
-        raised_at=now, firing_since=record.firing_since, acknowledged_at=record.acknowledged_at)
+    return AlertEvent.of(record, id=event_id(record.fingerprint, now, "acknowledged",
+                                             record.sequence),
+                         reason="acknowledged", message=f"{record.message} (acknowledged)",
+                         raised_at=now)
 
 
 def _emit(record: AlertRecord, result: RuleResult, now: datetime,
           reason: str) -> tuple[AlertRecord, AlertEvent]:
     sequence = record.sequence + 1
     event_id_ = event_id(record.fingerprint, now, reason, sequence)
-    event = AlertEvent(
-        id=event_id_, fingerprint=record.fingerprint, rule=record.rule, metric=record.metric,
-        window=record.window, period=record.period, period_start=record.period_start,
-        period_end=record.period_end, scope=record.scope, actual=record.actual,
-        target=record.target, unit=record.unit, severity=record.severity, status=record.status,
-        reason=reason, message=record.message, raised_at=now, firing_since=record.firing_since,
-        acknowledged_at=record.acknowledged_at, sample_trades=result.sample)
+    event = AlertEvent.of(record, id=event_id_, reason=reason, message=record.message,
+                          raised_at=now, sample_trades=result.sample)
     emitted_severity = record.severity
     if record.emitted_severity is not None and record.status == FIRING:
-        emitted_severity = max(record.emitted_severity, record.severity, key=SEVERITY_RANK.get)
+        emitted_severity = max(record.emitted_severity, record.severity,
+                               key=SEVERITY_RANK.__getitem__)
     return replace(record, last_emitted=now, last_event_id=event_id_, sequence=sequence,
                    emitted_severity=emitted_severity), event
 
@@ -331,6 +427,11 @@ def _level(rule: Rule, severity: str) -> Decimal:
 # --------------------------------------------------------------------------------------------
 # Messages.
 # --------------------------------------------------------------------------------------------
+
+def json_unit(unit: str) -> str:
+    """A metric's unit as JSON names it (:data:`JSON_UNITS`): rates travel as fractions."""
+    return JSON_UNITS[unit]
+
 
 def format_value(value: Decimal | None, unit: str) -> str:
     """A value in its metric's unit for people: ``55.00%``, ``-250.00``, ``1.25``, ``3``."""
@@ -393,7 +494,7 @@ class AlertEvaluator:
     ``evaluate`` is pure given its arguments: ``now`` defaults to the summary's
     ``generated_at`` (the tracker's clock when it was built), the previous state is
     :attr:`state`, and the new state replaces it.  Persisting the state and writing the events
-    belong to the caller (:mod:`.alert_state`, :mod:`.alert_log`, the CLI).
+    belong to the caller (:mod:`.state`, :mod:`.outbox`, :mod:`.log`, the services layer).
     """
 
     def __init__(self, *, targets: Targets, state: AlertState | None = None) -> None:
@@ -405,23 +506,25 @@ class AlertEvaluator:
                  rolling: PerformanceSummary | Sequence[ClosedTrade] | None = None,
                  now: datetime | None = None,
                  newest_log_at: datetime | None = None,
-                 first_log_day: date | None = None) -> list[AlertEvent]:
+                 first_log_day: date | None = None,
+                 weekend_logs: bool = False) -> list[AlertEvent]:
         """The events to emit now; :attr:`last` keeps the whole :class:`Evaluation`.
 
         ``summary_or_trades`` is the evaluated window, or closed trades in realization order
         (then only rolling rules are judged).  ``rolling`` gives the last closed trades up to
         the evaluation instant (a rolling summary or its trades); without it rolling rules see
-        the window's own trades.  ``newest_log_at`` and ``first_log_day`` are facts about the
-        logs directory for the data-health rules (see :class:`.alert_rules.Inputs`).
+        the window's own trades.  ``newest_log_at``, ``first_log_day`` and ``weekend_logs`` are
+        facts about the logs directory for the data-health rules (see :class:`.rules.Inputs`).
         """
         evaluation = self.run(summary_or_trades, rolling=rolling, now=now,
-                              newest_log_at=newest_log_at, first_log_day=first_log_day)
+                              newest_log_at=newest_log_at, first_log_day=first_log_day,
+                              weekend_logs=weekend_logs)
         return list(evaluation.events)
 
     def run(self, summary_or_trades: PerformanceSummary | Sequence[ClosedTrade], *,
             rolling: PerformanceSummary | Sequence[ClosedTrade] | None = None,
             now: datetime | None = None, newest_log_at: datetime | None = None,
-            first_log_day: date | None = None) -> Evaluation:
+            first_log_day: date | None = None, weekend_logs: bool = False) -> Evaluation:
         if isinstance(summary_or_trades, PerformanceSummary):
             summary: PerformanceSummary | None = summary_or_trades
             window_trades: Sequence[ClosedTrade] = summary_or_trades.aggregate.tail
@@ -436,12 +539,24 @@ class AlertEvaluator:
             rolling_trades: Sequence[ClosedTrade] = rolling.aggregate.tail
         else:
             rolling_trades = window_trades if rolling is None else rolling
-        inputs = Inputs(moment, summary, rolling_trades, newest_log_at, first_log_day)
+        inputs = Inputs(moment, summary, rolling_trades, newest_log_at, first_log_day,
+                        weekend_logs)
         results = judge(self.targets, inputs)
         state, events, alerting = transition(self.state, results, self.targets, moment)
-        note = None
+        notes = []
         if any(result.status == NO_TRADES for result in results):
-            note = NO_TRADES_NOTE
+            notes.append(NO_TRADES_NOTE)
+        silences = [silence for silence in self.targets.silences if silence.active(moment)]
+        held = {fingerprint: pair for fingerprint, pair in inhibitions(results, silences).items()
+                if alerting.get(fingerprint) == ALERT_INHIBITED and pair[0].status == BREACHED}
+        held_note = held_back_note(held)
+        if held_note:
+            notes.append(held_note)
+            results = [replace(result, note=f"held back by {held[result.fingerprint][1].rule.name}"
+                               f" ({held[result.fingerprint][1].context})")
+                       if result.fingerprint in held and not result.note else result
+                       for result in results]
+        note = ". ".join(notes) if notes else None
         evaluation = Evaluation(moment, tuple(results), tuple(events), state, alerting, note)
         self.state = state
         self.last = evaluation

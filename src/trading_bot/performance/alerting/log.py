@@ -11,7 +11,7 @@ with a readable message (``win_rate 55.00% < target 60.00% (rolling 20 trades)``
 event's fields as ``extra`` attributes, so a JSON log handler (``--log-format json``, see
 :class:`JsonLogFormatter`) carries them as structured fields.
 
-Exactly once: events go through the alert state's outbox (see :mod:`.alert_state`), and
+Exactly once: events go through the alert state's outbox (see :mod:`.state`), and
 :func:`deliver` appends the events a killed run left pending, except those the log already
 holds, each with its WARNING record.  A run killed after appending an event but before logging
 its record leaves the line in the log without the record: the log, not the log records, is
@@ -23,14 +23,16 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from trading_bot.performance.alerting.state import PendingEvents
-from trading_bot.performance.storage.durability import append_line
-from trading_bot.performance.errors import PerformanceError
 from trading_bot.performance.core.timestamps import format_instant
+from trading_bot.performance.errors import PerformanceError
+from trading_bot.performance.schemas.validation import validate
+from trading_bot.performance.storage.durability import append_line
 
 LOGGER_NAME = "trading_bot.performance.alerts"
 LOGGER = logging.getLogger(LOGGER_NAME)
@@ -39,8 +41,6 @@ SCHEMA = "performance-alert"
 
 def document_line(document: Mapping[str, Any]) -> bytes:
     """An alert-log document's JSON line (validated), newline included."""
-    from trading_bot.performance.schemas.validation import validate
-
     validate(SCHEMA, document)
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 

@@ -1,16 +1,19 @@
 """What targets are, once validated: metrics, rules, calendar and silences (values only).
 
-:mod:`.targets` builds these from ``config/dashboard-targets.yaml``; the alert engine
-(:mod:`.alert_rules`, :mod:`.alerts`) judges them.  Levels are kept in each metric's internal
+:mod:`.config` builds these from ``config/dashboard-targets.yaml``; the alert engine
+(:mod:`.rules`, :mod:`.engine`) judges them.  Levels are kept in each metric's internal
 unit, the one the summaries use: a win-rate target of 60 (percent, in YAML) is the fraction 0.6
 here, converted exactly with Decimal.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+
+from trading_bot.performance.core import metric_catalogue as catalogue
+from trading_bot.performance.core.aggregate import ROLLING_TAIL
 
 DEFAULT_REPEAT_INTERVAL = timedelta(hours=4)
 #: Default ``min_trades`` of period rules on sample-sensitive metrics (rates and averages):
@@ -18,6 +21,10 @@ DEFAULT_REPEAT_INTERVAL = timedelta(hours=4)
 DEFAULT_MIN_TRADES = 10
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_TRADING_DAYS = frozenset(range(5))
+EVERY_DAY = frozenset(range(7))
+#: ``trading_days`` spellings besides a list: ``auto`` (the default) infers the calendar from
+#: the logs, since a crypto bot trades every day and a stock bot Mon-Fri.
+AUTO_DAYS, WEEKDAY_DAYS, EVERY_DAY_DAYS = "auto", "weekdays", "every_day"
 
 HIGHER, LOWER = "higher", "lower"
 ROLLING, PERIOD, DAY, HEALTH = "rolling", "period", "day", "health"
@@ -46,39 +53,51 @@ class MetricSpec:
         return DAY if self.windows == {DAY} else PERIOD
 
 
-_RATES = frozenset({ROLLING, PERIOD})
-METRICS: dict[str, MetricSpec] = {spec.name: spec for spec in (
-    MetricSpec("win_rate", "percent", HIGHER, _RATES, "win_rate", True,
-               minimum=Decimal(0), maximum=Decimal(100)),
-    MetricSpec("avg_risk_reward", "ratio", HIGHER, _RATES, "average_planned_rr", True,
-               minimum=Decimal(0)),
-    MetricSpec("avg_r_multiple", "ratio", HIGHER, _RATES, "average_r_multiple", True),
-    MetricSpec("expectancy", "money", HIGHER, _RATES, "expectancy", True),
-    MetricSpec("profit_factor", "ratio", HIGHER, _RATES, "profit_factor", True,
-               minimum=Decimal(0)),
-    MetricSpec("net_profit_loss", "money", HIGHER, _RATES, "net_profit_loss"),
-    MetricSpec("max_drawdown", "money", HIGHER, _RATES, "max_drawdown", scoped_period=False,
-               maximum=Decimal(0)),
-    MetricSpec("max_consecutive_losses", "count", LOWER, _RATES, "longest_loss_streak",
-               scoped_period=False, minimum=Decimal(0)),
-    MetricSpec("daily_pl", "money", HIGHER, frozenset({DAY}), "net_profit_loss"),
-    MetricSpec("trades_per_day", "count", HIGHER, frozenset({DAY}), "closed_trades",
-               minimum=Decimal(0)),
-    # Data-health checks: built from the data_health section, not named in rules.
-    MetricSpec("missing_log_file", "count", LOWER, frozenset({HEALTH}), ""),
-    MetricSpec("stale_log", "seconds", LOWER, frozenset({HEALTH}), ""),
-    MetricSpec("bad_line_rate", "percent", LOWER, frozenset({HEALTH}), ""),
-)}
-HEALTH_METRICS = ("missing_log_file", "stale_log", "bad_line_rate")
+def _target(name: str, measured: str, windows: frozenset[str], *, sample_sensitive: bool = False,
+            scoped_period: bool = True, minimum: Decimal | None = None,
+            maximum: Decimal | None = None) -> MetricSpec:
+    """A target metric judging catalogue metric ``measured``.
 
-#: The operators' existing keys: each is the warn level of one rule named after the key.
-LEGACY_KEYS: dict[str, str] = {
-    "win_rate_target": "win_rate",
-    "daily_pl_target": "daily_pl",
-    "trades_per_day_target": "trades_per_day",
-    "max_drawdown_target": "max_drawdown",
-    "avg_risk_reward_target": "avg_risk_reward",
-}
+    The unit its levels are written in and the direction that is better come from the metric
+    catalogue; the windows a rule may use, sample sensitivity and the allowed levels are target
+    policy and stay here.  A health measure is not in a summary, so it has no summary key.
+    """
+    entry = catalogue.metric(measured)
+    if entry.better is None:
+        raise ValueError(f"target {name}: catalogue metric {measured} has no better direction")
+    return MetricSpec(name, entry.target_unit, entry.better, windows,
+                      "" if entry.scope == catalogue.HEALTH else entry.name,
+                      sample_sensitive, scoped_period, minimum, maximum)
+
+
+_RATES = frozenset({ROLLING, PERIOD})
+_DAY = frozenset({DAY})
+_HEALTH = frozenset({HEALTH})
+METRICS: dict[str, MetricSpec] = {spec.name: spec for spec in (
+    _target("win_rate", "win_rate", _RATES, sample_sensitive=True,
+            minimum=Decimal(0), maximum=Decimal(100)),
+    _target("avg_risk_reward", "average_planned_rr", _RATES, sample_sensitive=True,
+            minimum=Decimal(0)),
+    _target("avg_r_multiple", "average_r_multiple", _RATES, sample_sensitive=True),
+    _target("expectancy", "expectancy", _RATES, sample_sensitive=True),
+    _target("profit_factor", "profit_factor", _RATES, sample_sensitive=True, minimum=Decimal(0)),
+    _target("net_profit_loss", "net_profit_loss", _RATES),
+    _target("max_drawdown", "max_drawdown", _RATES, scoped_period=False, maximum=Decimal(0)),
+    _target("max_consecutive_losses", "longest_loss_streak", _RATES, scoped_period=False,
+            minimum=Decimal(0)),
+    _target("daily_pl", "net_profit_loss", _DAY),
+    _target("trades_per_day", "closed_trades", _DAY, minimum=Decimal(0)),
+    # Data-health checks: built from the data_health section, not named in rules.
+    _target("missing_log_file", "missing_log_file", _HEALTH),
+    _target("stale_log", "stale_log", _HEALTH),
+    _target("bad_line_rate", "bad_line_rate", _HEALTH),
+    _target("stale_positions", "stale_positions", _HEALTH, minimum=Decimal(0)),
+)}
+HEALTH_METRICS = ("missing_log_file", "stale_log", "bad_line_rate", "stale_positions")
+
+#: The operators' existing keys: each ``NAME_target`` is the warn level of one rule named NAME.
+LEGACY_KEYS: dict[str, str] = {f"{name}_target": name for name in (
+    "win_rate", "daily_pl", "trades_per_day", "max_drawdown", "avg_risk_reward")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,9 +181,33 @@ class Calendar:
     open: time | None = None
     close: time | None = None
     timezone: str | None = None
+    #: ``trading_days`` not configured (``auto``): Mon-Fri until the logs show a weekend file.
+    inferred: bool = True
 
     def is_trading_day(self, day: date) -> bool:
         return day.weekday() in self.trading_days and day not in self.holidays
+
+    def for_history(self, weekend_logs: bool) -> Calendar:
+        """The calendar a bot's history implies: an inferred one becomes every day once the
+        logs hold a file dated on a Saturday or Sunday (the bot trades weekends)."""
+        if not self.inferred or not weekend_logs:
+            return self
+        return replace(self, trading_days=EVERY_DAY)
+
+    @property
+    def days_label(self) -> str:
+        """How the trading days were chosen, for reports: ``mon-fri (auto: ...)`` and so on."""
+        if self.trading_days == EVERY_DAY:
+            days = "every day"
+        elif self.trading_days == DEFAULT_TRADING_DAYS:
+            days = "mon-fri"
+        else:
+            days = ", ".join(WEEKDAYS[day] for day in sorted(self.trading_days))
+        if not self.inferred:
+            return days
+        reason = ("the logs hold weekend files" if self.trading_days == EVERY_DAY
+                  else "no weekend log file yet")
+        return f"{days} (auto: {reason})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +242,11 @@ class Targets:
     calendar: Calendar = Calendar()
     silences: tuple[Silence, ...] = ()
     source: str | None = None
+    #: How executions are read (``--pairing``); None: not set in the file.
+    pairing: str | None = None
+    #: Age in seconds from which an open position is stale (``data_health.stale_positions.
+    #: after``, ``--stale-after`` wins); None: not set in the file (7 days).
+    stale_after_seconds: int | None = None
 
     @property
     def empty(self) -> bool:
@@ -211,8 +259,6 @@ class Targets:
         A scoped rolling rule picks its trades out of a longer history, so then the whole
         tail the aggregates keep is asked for.
         """
-        from trading_bot.performance.core.aggregate import ROLLING_TAIL
-
         rolling = [rule for rule in self.rules if rule.window == ROLLING]
         if any(not rule.scope.is_all for rule in rolling):
             return ROLLING_TAIL

@@ -3,7 +3,7 @@
 The alert log and the alert state are two files, and no write changes two files at once.
 Appending first and saving after repeats events when a run is killed in between (the next run
 raises them again, with new ids); saving first loses them.  So events go through an outbox
-kept in the state (see :mod:`.alert_state`):
+kept in the state (see :mod:`.state`):
 
 1. :func:`locked_state` takes the state's lock and, before anything else, delivers the events
    a killed run left pending: those the log does not hold yet (looking from the log's recorded
@@ -19,14 +19,25 @@ the record.  Both evaluations and ``ack`` go through here, so the CLI shell hold
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
-from trading_bot.performance.alerting.log import announce, append_lines, deliver, document_line, log_size
-from trading_bot.performance.alerting.state import AlertState, AlertStateStore, PendingEvents, StateHandle
 from trading_bot.performance.alerting.engine import AlertEvent
+from trading_bot.performance.alerting.log import (
+    announce,
+    append_lines,
+    deliver,
+    document_line,
+    log_size,
+)
+from trading_bot.performance.alerting.state import (
+    AlertState,
+    AlertStateStore,
+    PendingEvents,
+    StateHandle,
+)
 
 
 @contextmanager
@@ -53,7 +64,7 @@ def commit(handle: StateHandle, log_path: Path, state: AlertState,
 
     The state is saved first with the events pending (and the log's size), then the events
     are appended and logged (an ``acknowledged`` event is not: see
-    :func:`.alert_log.announced`), then the state is saved without them.  A kill before the
+    :func:`.log.announced`), then the state is saved without them.  A kill before the
     first save changes nothing; after it, the next run delivers what the log lacks.  Without
     events it is one ordinary save (none if nothing changed).
     """

@@ -4,23 +4,32 @@ Pure: :func:`judge` takes the targets and an :class:`Inputs` value (the evaluati
 evaluated window's summary, the last closed trades up to that instant, when the newest log file
 changed) and returns one :class:`RuleResult` per rule and period: the actual value, whether it
 breaches, and, when a rule cannot be judged, why.  What to emit is decided afterwards by the
-state machine in :mod:`.alerts`; the semantics are documented there.
+state machine in :mod:`.engine`; the semantics are documented there.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
-from typing import Any, Mapping, Sequence
+from typing import Any, TypedDict
 
+from trading_bot.performance.alerting.identity import AlertIdentity
+from trading_bot.performance.alerting.model import (
+    ALL_TRADES,
+    DAY,
+    PERIOD,
+    ROLLING,
+    Calendar,
+    Rule,
+    Scope,
+    Targets,
+)
 from trading_bot.performance.core.aggregate import EMPTY_CORE, ClosedTrade, CoreStats, fold
 from trading_bot.performance.core.decimals import ZERO, canonical, divide
 from trading_bot.performance.core.metrics import MetricSet, MetricValue, core_metrics
 from trading_bot.performance.core.summary import PerformanceSummary
-from trading_bot.performance.alerting.model import ALL_TRADES, DAY, PERIOD, ROLLING, Calendar, Rule, Scope, Targets
 from trading_bot.performance.core.timestamps import day_end, format_instant, resolve_timezone
 
 # Result statuses: only MET and BREACHED move alert state.
@@ -34,23 +43,6 @@ HISTORICAL = "historical"
 JUDGED = frozenset({MET, BREACHED})
 
 NO_TRADES_NOTE = "No trades in window: alerts are suppressed"
-
-
-@dataclass(frozen=True, slots=True)
-class Identity:
-    """What an alert is about; its hash is the fingerprint (the value is not part of it)."""
-
-    rule: str
-    metric: str
-    window: str
-    period: str
-    scope: Scope
-
-    @property
-    def fingerprint(self) -> str:
-        text = json.dumps([self.rule, self.metric, self.window, self.period,
-                           list(self.scope.items())], separators=(",", ":"))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +71,7 @@ class RuleResult:
     """One rule judged for one period."""
 
     rule: Rule
-    identity: Identity
+    identity: AlertIdentity
     period_start: date | None
     period_end: date | None
     status: str
@@ -103,6 +95,17 @@ class RuleResult:
         return self.rule.severity(self.actual)
 
 
+class _Common(TypedDict):
+    """What every result of one rule and period shares, whatever its status."""
+
+    rule: Rule
+    identity: AlertIdentity
+    period_start: date | None
+    period_end: date | None
+    context: str
+    live: bool
+
+
 @dataclass(frozen=True, slots=True)
 class Inputs:
     """The data one evaluation judges.
@@ -112,7 +115,9 @@ class Inputs:
     tail); ``newest_log_at`` when the newest log file last changed (for the stale-log rule);
     ``first_log_day`` the date of the oldest log file in the directory: no file is expected
     for a day before it, since the bot had not started (``date.max``: no log file at all yet;
-    None: not known, every trading day is expected).
+    None: not known, every trading day is expected); ``weekend_logs`` whether any log file is
+    dated on a weekend (an inferred calendar then expects every day: see
+    :meth:`.Calendar.for_history`).
     """
 
     now: datetime
@@ -120,6 +125,8 @@ class Inputs:
     rolling: Sequence[ClosedTrade]
     newest_log_at: datetime | None = None
     first_log_day: date | None = None
+    #: A day file dated on a Saturday or Sunday exists: an ``auto`` calendar is every day.
+    weekend_logs: bool = False
 
 
 # --------------------------------------------------------------------------------------------
@@ -133,7 +140,7 @@ def judge(targets: Targets, inputs: Inputs) -> list[RuleResult]:
     empty = (summary.aggregate.core.closed == 0) if summary is not None else not inputs.rolling
     if summary is not None:
         zone = resolve_timezone(summary.timezone)
-        session = _Sessions(targets.calendar, zone, inputs.now)
+        session = _Sessions(targets.calendar.for_history(inputs.weekend_logs), zone, inputs.now)
         results += _health_results(targets, summary, inputs, session)
         metric_set = summary.metrics
         for rule in targets.rules:
@@ -161,10 +168,10 @@ def _scope_context(scope: Scope) -> str:
 def _period_result(rule: Rule, summary: PerformanceSummary, metric_set: MetricSet,
                    now: datetime, empty: bool) -> RuleResult:
     period = summary.period
-    identity = Identity(rule.name, rule.metric, period.window, period.label, rule.scope)
+    identity = AlertIdentity(rule.name, rule.metric, period.window, period.label, rule.scope)
     context = f"{period.window} {period.label}{_scope_context(rule.scope)}"
     start = period.start
-    base = dict(rule=rule, identity=identity, period_start=start, period_end=period.end,
+    base = _Common(rule=rule, identity=identity, period_start=start, period_end=period.end,
                 context=context, live=_live(summary, now))
     if empty:
         return RuleResult(status=NO_TRADES, actual=None, sample=0, note=NO_TRADES_NOTE, **base)
@@ -179,7 +186,7 @@ def _period_result(rule: Rule, summary: PerformanceSummary, metric_set: MetricSe
 
 
 def _judged(rule: Rule, value: MetricValue, sample: int, reasons: Mapping[str, str],
-            base: dict[str, Any]) -> RuleResult:
+            base: _Common) -> RuleResult:
     if sample < rule.min_trades:
         return RuleResult(status=INSUFFICIENT, actual=_decimal(value), sample=sample,
                           note=f"{sample} of {rule.min_trades} closed trades needed", **base)
@@ -209,8 +216,8 @@ def _rolling_result(rule: Rule, trades: Sequence[ClosedTrade],
         chosen = _last_in_scope(trades, rule.scope, rule.trades)
         cache[key] = (chosen, _trade_metrics(chosen))
     chosen, values = cache[key]
-    identity = Identity(rule.name, rule.metric, f"rolling-{rule.trades}", "latest", rule.scope)
-    base = dict(rule=rule, identity=identity,
+    identity = AlertIdentity(rule.name, rule.metric, f"rolling-{rule.trades}", "latest", rule.scope)
+    base = _Common(rule=rule, identity=identity,
                 period_start=chosen[0].local_day if chosen else None,
                 period_end=chosen[-1].local_day if chosen else None,
                 context=f"rolling {rule.trades} trades{_scope_context(rule.scope)}", live=live)
@@ -324,8 +331,8 @@ def _day_results(rule: Rule, summary: PerformanceSummary, session: _Sessions,
             continue
         stats = day_stats.get(day, EMPTY_CORE)
         actual = _day_value(rule, stats)
-        identity = Identity(rule.name, rule.metric, DAY, day.isoformat(), ALL_TRADES)
-        base = dict(rule=rule, identity=identity, period_start=day, period_end=day,
+        identity = AlertIdentity(rule.name, rule.metric, DAY, day.isoformat(), ALL_TRADES)
+        base = _Common(rule=rule, identity=identity, period_start=day, period_end=day,
                     context=f"day {day.isoformat()}", live=False)
         if running:
             elapsed = session.elapsed(day)
@@ -356,9 +363,26 @@ def _health_results(targets: Targets, summary: PerformanceSummary, inputs: Input
         elif rule.metric == "stale_log":
             if _live(summary, inputs.now) and session.market_open():
                 results.append(_stale(rule, inputs, session))
+        elif rule.metric == "stale_positions":
+            results.append(_stale_positions(rule, summary, inputs.now))
         else:
             results.append(_bad_line_rate(rule, summary, inputs.now))
     return results
+
+
+def _stale_positions(rule: Rule, summary: PerformanceSummary, now: datetime) -> RuleResult:
+    """How many open positions at the window's end are older than the stale age: entries whose
+    exits the bot never logged, most often.  One alert per window, like the bad-line rate."""
+    period = summary.period
+    view = summary.open_view
+    identity = AlertIdentity(rule.name, rule.metric, period.window, period.label, ALL_TRADES)
+    context = (f"{period.window} {period.label}: {view.stale} of {view.count} open positions "
+               f"older than {view.stale_after_seconds // 86400}d "
+               f"{view.stale_after_seconds % 86400 // 3600:02d}h")
+    actual = Decimal(view.stale)
+    return RuleResult(rule=rule, identity=identity, period_start=period.start,
+                      period_end=period.end, status=BREACHED if rule.severity(actual) else MET,
+                      actual=actual, context=context, live=_live(summary, now))
 
 
 def _missing_files(rule: Rule, summary: PerformanceSummary, inputs: Inputs,
@@ -382,13 +406,15 @@ def _missing_files(rule: Rule, summary: PerformanceSummary, inputs: Inputs,
     missing = tuple(day for day in expected if day.isoformat() in absent)
     period = summary.period
     if period.window == ROLLING:
-        identity = Identity(rule.name, rule.metric, f"rolling-{period.trades_requested}",
+        identity = AlertIdentity(rule.name, rule.metric, f"rolling-{period.trades_requested}",
                             "latest", ALL_TRADES)
     else:
-        identity = Identity(rule.name, rule.metric, period.window, period.label, ALL_TRADES)
-    note = ""
+        identity = AlertIdentity(rule.name, rule.metric, period.window, period.label, ALL_TRADES)
+    notes = [f"trading days: {session.calendar.days_label}"]
     if first is not None and period.start is not None and period.start < first:
-        note = f"days before the first log file ({first.isoformat()}) are not expected to have one"
+        notes.append(f"days before the first log file ({first.isoformat()}) are not expected to "
+                     "have one")
+    note = "; ".join(notes)
     return [RuleResult(
         rule=rule, identity=identity, period_start=period.start, period_end=period.end,
         status=BREACHED if missing else MET, actual=Decimal(len(missing)),
@@ -402,7 +428,7 @@ def _stale(rule: Rule, inputs: Inputs, session: _Sessions) -> RuleResult:
     if inputs.newest_log_at is not None and inputs.newest_log_at > reference:
         reference = inputs.newest_log_at
     age = Decimal(max(int((inputs.now - reference).total_seconds()), 0))
-    identity = Identity(rule.name, rule.metric, DAY, today.isoformat(), ALL_TRADES)
+    identity = AlertIdentity(rule.name, rule.metric, DAY, today.isoformat(), ALL_TRADES)
     newest = ("no log file yet" if inputs.newest_log_at is None
               else f"newest log change {format_instant(inputs.newest_log_at)}")
     return RuleResult(rule=rule, identity=identity, period_start=today, period_end=today,
@@ -413,9 +439,9 @@ def _stale(rule: Rule, inputs: Inputs, session: _Sessions) -> RuleResult:
 def _bad_line_rate(rule: Rule, summary: PerformanceSummary, now: datetime) -> RuleResult:
     period = summary.period
     quality = summary.data_quality
-    identity = Identity(rule.name, rule.metric, period.window, period.label, ALL_TRADES)
+    identity = AlertIdentity(rule.name, rule.metric, period.window, period.label, ALL_TRADES)
     context = f"{period.window} {period.label}: {quality.bad_lines} of {quality.lines_read} lines"
-    base = dict(rule=rule, identity=identity, period_start=period.start, period_end=period.end,
+    base = _Common(rule=rule, identity=identity, period_start=period.start, period_end=period.end,
                 context=context, live=_live(summary, now))
     if quality.lines_read == 0:
         return RuleResult(status=INSUFFICIENT, actual=None, sample=0, note="no lines read", **base)

@@ -20,7 +20,7 @@ reader of the log); saving first would lose them.  So a run that has events save
 saves the state again without them.  Whoever takes the lock next and finds events pending (a
 killed run left them) appends those the log does not hold yet, looking from the recorded size
 on by event id, before doing anything else.  Every event reaches the log exactly once.  The
-protocol's steps are :mod:`.alert_outbox`; this module only keeps the outbox in the file.
+protocol's steps are :mod:`.outbox`; this module only keeps the outbox in the file.
 
 Why ``committed_at``: the lock orders the evaluations, but a run reads its summary before it
 takes the lock.  A run that read the logs, then waited (a slow machine, a long report), could
@@ -28,42 +28,47 @@ judge data older than what the state already reflects and undo it: resolve an al
 run had just raised on newer lines, which that run then raises again (a phantom episode, and
 with both in one second a duplicated event id).  Every write stamps the state with the time of
 the commit (never earlier than the previous stamp), so a run holding the lock can tell that
-someone committed after its summary was read and read again (see
-:func:`.alert_cli.evaluate_targets`).
+someone committed after its summary was read, and read again (the alert workflow of the
+services layer does).
 
-A state file that cannot be read (corrupt, or written by another version) is set aside with a
-warning and the run starts from an empty state: alerts still firing will be emitted again,
+A state file that cannot be read (corrupt, binary, nested beyond parsing, of the wrong shape,
+written by another version, or a directory or FIFO in its place) is set aside under a name of
+its own (``.unreadable-<UTC time>``, numbered if taken: every copy is kept) with one warning
+and the run starts from an empty state: alerts still firing will be emitted again,
 which is noisy but never silent.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import logging
 import os
+import stat
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
+from trading_bot.performance.alerting.identity import AlertIdentity
 from trading_bot.performance.core.decimals import canonical
-from trading_bot.performance.storage.durability import write_atomic
-from trading_bot.performance.errors import PerformanceError
-from trading_bot.performance.alerting.model import Scope
 from trading_bot.performance.core.timestamps import format_instant, parse_instant
+from trading_bot.performance.errors import PerformanceError
+from trading_bot.performance.schemas.validation import conforms
+from trading_bot.performance.storage.durability import write_atomic
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not POSIX: runs are then not serialised
-    fcntl = None  # type: ignore[assignment]
-
-#: Version 2 added the outbox (``pending``) and each record's event ``sequence``; version 1
-#: files (neither) are still read, and the next write makes them version 2 (retiring their
-#: per-day missing_log_file records: see :func:`parse_state`).
-STATE_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+#: Version 2 added the outbox (``pending``) and each record's event ``sequence``; version 3
+#: writes each record's identity as one block (:meth:`.AlertIdentity.to_dict`: fingerprint,
+#: rule, metric, window, period, scope) ahead of its period's dates, the order the alert log
+#: and the report use too.  Same keys and values in every version, so versions 1 and 2 are
+#: still read (by :func:`parse_state`, which retires a version 1 file's per-day
+#: missing_log_file records), and the next write makes them version 3.
+STATE_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 #: Records not seen by any evaluation for this long are dropped, so the file stays small.
 RETENTION = timedelta(days=35)
 FIRING, RESOLVED = "firing", "resolved"
@@ -74,16 +79,11 @@ LOGGER = logging.getLogger("trading_bot.performance.alert_state")
 
 @dataclass(frozen=True, slots=True)
 class AlertRecord:
-    """The latest episode of one fingerprint."""
+    """The latest episode of one alert (its :class:`.AlertIdentity`)."""
 
-    fingerprint: str
-    rule: str
-    metric: str
-    window: str
-    period: str
+    identity: AlertIdentity
     period_start: date | None
     period_end: date | None
-    scope: Scope
     status: str
     severity: str
     firing_since: datetime
@@ -98,8 +98,13 @@ class AlertRecord:
     resolved_at: datetime | None = None
     acknowledged_at: datetime | None = None
     #: Events this fingerprint has emitted, all episodes together (its last event's number).
-    #: It makes event ids unique whatever the clock's resolution (see :func:`.alerts.event_id`).
+    #: It makes event ids unique whatever the clock's resolution (see :func:`.engine.event_id`).
     sequence: int = 0
+
+    @property
+    def fingerprint(self) -> str:
+        """The state's key for this record: its identity's hash."""
+        return self.identity.fingerprint
 
     @property
     def emitted(self) -> bool:
@@ -108,14 +113,9 @@ class AlertRecord:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "fingerprint": self.fingerprint,
-            "rule": self.rule,
-            "metric": self.metric,
-            "window": self.window,
-            "period": self.period,
+            **self.identity.to_dict(),
             "period_start": _day(self.period_start),
             "period_end": _day(self.period_end),
-            "scope": self.scope.to_dict(),
             "status": self.status,
             "severity": self.severity,
             "firing_since": format_instant(self.firing_since),
@@ -133,16 +133,11 @@ class AlertRecord:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "AlertRecord":
+    def from_dict(cls, data: Mapping[str, Any]) -> AlertRecord:
         return cls(
-            fingerprint=str(data["fingerprint"]),
-            rule=str(data["rule"]),
-            metric=str(data["metric"]),
-            window=str(data["window"]),
-            period=str(data["period"]),
+            identity=AlertIdentity.from_dict(data),
             period_start=_parse_day(data["period_start"]),
             period_end=_parse_day(data["period_end"]),
-            scope=Scope(**data["scope"]),
             status=_one_of(data["status"], (FIRING, RESOLVED)),
             severity=_one_of(data["severity"], tuple(SEVERITY_RANK)),
             firing_since=_parse_instant(data["firing_since"]),
@@ -180,7 +175,7 @@ class PendingEvents:
         return {"alert_log_offset": self.log_offset, "events": list(self.events)}
 
     @classmethod
-    def from_dict(cls, data: Any) -> "PendingEvents":
+    def from_dict(cls, data: Any) -> PendingEvents:
         if not isinstance(data, dict) or not isinstance(data.get("events"), list):
             raise ValueError("pending events are not a mapping with a list of events")
         events = tuple(data["events"])
@@ -189,15 +184,13 @@ class PendingEvents:
             raise ValueError("a pending event is not an alert event with an id")
         return cls(_count(data.get("alert_log_offset")), events)
 
-    def split(self) -> tuple["PendingEvents | None", tuple[str, ...]]:
+    def split(self) -> tuple[PendingEvents | None, tuple[str, ...]]:
         """The events that are alert-log documents, and the ids of those that are not.
 
         A hand-edited or damaged entry would otherwise fail validation in every run that
         delivers it (and every ``ack``), blocking alerting for good; it cannot be appended
         anyway, so it is dropped and the caller says which.  None when nothing is left.
         """
-        from trading_bot.performance.schemas.validation import conforms
-
         verdicts = [(event, conforms("performance-alert", event)) for event in self.events]
         good = tuple(event for event, ok in verdicts if ok)
         dropped = tuple(str(event["id"]) for event, ok in verdicts if not ok)
@@ -221,14 +214,14 @@ class AlertState:
     def get(self, fingerprint: str) -> AlertRecord | None:
         return self.records.get(fingerprint)
 
-    def updated(self, changes: Mapping[str, AlertRecord], now: datetime) -> "AlertState":
+    def updated(self, changes: Mapping[str, AlertRecord], now: datetime) -> AlertState:
         """The state with ``changes`` applied and records unseen for :data:`RETENTION` dropped."""
         merged = {**self.records, **changes}
         cutoff = now - RETENTION
         return replace(self, records={key: record for key, record in sorted(merged.items())
                                       if record.last_seen >= cutoff})
 
-    def with_pending(self, pending: PendingEvents | None) -> "AlertState":
+    def with_pending(self, pending: PendingEvents | None) -> AlertState:
         return replace(self, pending=pending)
 
     def firing(self) -> list[AlertRecord]:
@@ -245,20 +238,20 @@ class AlertState:
         return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
-    def from_json(cls, text: str) -> "AlertState":
-        """Parse a state file (version 1 or 2, upgraded: see :func:`parse_state`); ValueError
+    def from_json(cls, text: str) -> AlertState:
+        """Parse a state file (version 1, 2 or 3, upgraded: see :func:`parse_state`); ValueError
         (with the reason) when it is not one of ours."""
         return parse_state(text).state
 
     @classmethod
-    def _from_document(cls, text: str) -> tuple["AlertState", int]:
+    def _from_document(cls, text: str) -> tuple[AlertState, int]:
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("version") not in READABLE_VERSIONS:
             raise ValueError("not an alert state of version "
                              + " or ".join(map(str, READABLE_VERSIONS)))
         try:
             records = [AlertRecord.from_dict(item) for item in data["alerts"]]
-        except (KeyError, TypeError, ArithmeticError) as exc:
+        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise ValueError(f"malformed record: {exc!r}") from None
         pending = data.get("pending")
         state = cls({record.fingerprint: record for record in records},
@@ -299,7 +292,8 @@ def parse_state(text: str) -> ParsedState:
     retired = 0
     if version == 1:
         kept = {key: record for key, record in state.records.items()
-                if not (record.metric == "missing_log_file" and record.window == "day")}
+                if not (record.identity.metric == "missing_log_file"
+                        and record.identity.window == "day")}
         retired = len(state.records) - len(kept)
         if retired:
             state = replace(state, records=kept)
@@ -322,13 +316,14 @@ def acknowledge(state: AlertState, alert_id: str, now: datetime) -> tuple[AlertS
     fingerprint = alert_id.strip().split("-", 1)[0].lower()
     record = state.get(fingerprint)
     if record is None:
-        firing = ", ".join(sorted(f"{r.last_event_id or r.fingerprint} ({r.rule})"
+        firing = ", ".join(sorted(f"{r.last_event_id or r.fingerprint} ({r.identity.rule})"
                                   for r in state.firing())) or "none"
         raise PerformanceError(f"unknown alert id {alert_id!r}: no alert with fingerprint "
                                f"{fingerprint!r} in the alert state; firing now: {firing}")
     if record.status != FIRING:
-        raise PerformanceError(f"alert {alert_id} ({record.rule}) is not firing: it resolved at "
-                               f"{_instant(record.resolved_at)}; nothing to acknowledge")
+        raise PerformanceError(f"alert {alert_id} ({record.identity.rule}) is not firing: it "
+                               f"resolved at {_instant(record.resolved_at)}; nothing to "
+                               "acknowledge")
     if record.acknowledged_at is not None:
         return state, record
     acknowledged = replace(record, acknowledged_at=now, sequence=record.sequence + 1)
@@ -380,18 +375,30 @@ class AlertStateStore:
 
     def _read(self) -> ParsedState:
         """The state file parsed and upgraded; version 1 retirements logged (once per read:
-        an alerting run rewrites the file as version 2, so the next run does not repeat it)."""
+        an alerting run rewrites the file as version 3, so the next run does not repeat it)."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            mode = os.stat(self.path).st_mode
+            if not stat.S_ISREG(mode):   # a FIFO would block the read; a directory cannot be one
+                kind = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+                return ParsedState(self._discard(f"{kind}, not a state file"))
+            data = self.path.read_bytes()
         except FileNotFoundError:
             return ParsedState(EMPTY_STATE)
         except OSError as exc:
             raise PerformanceError(f"{self.path}: cannot read alert state: "
                                    f"{exc.strerror or exc}") from None
         try:
-            parsed = parse_state(text)
+            parsed = parse_state(data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            return ParsedState(self._discard(f"not UTF-8 text: byte 0x{data[exc.start]:02x} at "
+                                             f"byte offset {exc.start}"))
+        except RecursionError:
+            return ParsedState(self._discard("nested too deeply to parse"))
         except ValueError as exc:
             return ParsedState(self._discard(str(exc)))
+        except (KeyError, TypeError, AttributeError, ArithmeticError) as exc:
+            # parse_state names what it checks; anything else it met is still not our state
+            return ParsedState(self._discard(f"malformed: {exc!r}"))
         if parsed.dropped:
             LOGGER.warning("%s: dropped %d malformed pending alert event(s) (%s): they do not "
                            "match the alert schema and cannot be appended to the alert log; "
@@ -404,15 +411,42 @@ class AlertStateStore:
         return parsed
 
     def _discard(self, reason: str) -> AlertState:
-        aside = self.path.with_name(self.path.name + ".unreadable")
+        """Set the unreadable state aside under a name of its own and start from empty.
+
+        Each copy is kept: the name carries the time and, if taken, a number, and it is
+        reserved before the rename (an empty file, or an empty directory for a directory), so
+        even two runs discarding at once (reports read without the lock) never replace an
+        earlier copy.
+        """
+        kept = ""
         try:
-            os.replace(self.path, aside)
-            kept = f"; kept as {aside}"
+            aside = self._reserve_aside(stat.S_ISDIR(os.lstat(self.path).st_mode))
         except OSError:
-            kept = ""
+            aside = None
+        if aside is not None:
+            try:
+                os.replace(self.path, aside)
+                kept = f"; kept as {aside}"
+            except OSError:
+                _remove_quietly(aside)
         LOGGER.warning("%s: alert state unreadable (%s)%s; starting from an empty state, so "
                        "alerts still firing will be emitted again", self.path, reason, kept)
         return EMPTY_STATE
+
+    def _reserve_aside(self, directory: bool) -> Path:
+        stamp = _utc_now().strftime("%Y%m%dT%H%M%SZ")
+        for number in range(1, 1000):
+            suffix = f".unreadable-{stamp}" + (f"-{number}" if number > 1 else "")
+            aside = self.path.with_name(self.path.name + suffix)
+            try:
+                if directory:
+                    os.mkdir(aside)
+                else:
+                    os.close(os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                return aside
+            except FileExistsError:
+                continue
+        raise FileExistsError(errno.EEXIST, "no free name to set the state aside")
 
     @contextmanager
     def locked(self, clock: Callable[[], datetime] = _utc_now) -> Iterator[StateHandle]:
@@ -430,8 +464,7 @@ class AlertStateStore:
             raise PerformanceError(f"{self.lock_path}: cannot open alert state lock: "
                                    f"{exc.strerror or exc}") from None
         try:
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX)
+            fcntl.flock(fd, fcntl.LOCK_EX)
             parsed = self._read()
             original = parsed.state
             stamps = [original.committed_at]
@@ -453,6 +486,16 @@ class AlertStateStore:
             handle.save(handle.state)
         finally:
             os.close(fd)  # closing releases the flock
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        if path.is_dir():
+            path.rmdir()
+        else:
+            path.unlink()
+    except OSError:
+        pass
 
 
 def _day(value: date | None) -> str | None:

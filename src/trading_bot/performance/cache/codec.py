@@ -10,15 +10,37 @@ a decode error, which the store turns into "discard and rebuild", but never runs
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
-from typing import Any, Sequence
+from functools import lru_cache
+from typing import Any
 
-from trading_bot.performance.core.aggregate import (EMPTY_AGGREGATE, Aggregate, ClosedTrade, CoreStats, Drawdown, Extreme,
-                        OrderKey, Streaks, trade_groups)
-from trading_bot.performance.ingest.reader import LoggedTrade
+from trading_bot.performance.core.aggregate import (
+    EMPTY_AGGREGATE,
+    Aggregate,
+    ClosedTrade,
+    CoreStats,
+    Drawdown,
+    Extreme,
+    Moments,
+    OrderKey,
+    Streaks,
+    trade_groups,
+)
+from trading_bot.performance.core.decimals import ZERO
+from trading_bot.performance.core.pairing import (
+    Fill,
+    KeyState,
+    Lot,
+    PairKey,
+    Position,
+    RoundTrip,
+    classify,
+)
 from trading_bot.performance.core.summary import OpenPosition
+from trading_bot.performance.ingest.closed_trades import round_trip_trade
+from trading_bot.performance.ingest.reader import LoggedTrade
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -26,9 +48,12 @@ _MICROSECOND = timedelta(microseconds=1)
 #: Columns of a stored valid line, in the order :func:`line_row` produces them.
 LINE_COLUMNS: tuple[str, ...] = (
     "file", "line", "order_id", "digest", "closed", "event_us", "entry_us", "misplaced",
-    "inconsistent", "flagged", "symbol", "action", "quantity", "price", "strategy_name", "execution_mode",
+    "inconsistent", "flagged", "symbol", "action", "quantity", "price", "strategy_name",
+    "execution_mode",
     "outcome", "net", "commission", "hold_seconds", "planned_rr", "r_multiple", "entry_type",
     "exit_reasoning", "indicators", "extras",
+    # What an open line needs as a fill to pair (NULL on closed lines): see FILL_COLUMNS.
+    "pair_key", "account_id", "stop_loss", "target", "stated_rr", "fill_reason",
 )
 #: What rebuilding a ClosedTrade needs, in the order :func:`closed_trade_from_row` expects.
 TRADE_COLUMNS: tuple[str, ...] = (
@@ -36,6 +61,21 @@ TRADE_COLUMNS: tuple[str, ...] = (
     "hold_seconds", "planned_rr", "r_multiple", "strategy_name", "entry_type", "action",
     "execution_mode", "exit_reasoning", "indicators", "extras",
 )
+#: What pairing needs of an execution line, in the order :func:`fill_from_row` expects.
+FILL_COLUMNS: tuple[str, ...] = (
+    "event_us", "file", "line", "pair_key", "order_id", "action", "quantity", "price",
+    "commission", "strategy_name", "entry_type", "stop_loss", "target", "stated_rr",
+    "fill_reason", "indicators", "extras",
+)
+#: A stored round trip: the columns of TRADE_COLUMNS with ``entry_value`` in place of the
+#: outcome (which depends on the breakeven band), in the order
+#: :func:`closed_trade_from_trip_row` expects; then what only the store uses.
+TRIP_COLUMNS: tuple[str, ...] = (
+    "file", "line", "order_id", "event_us", "symbol", "entry_value", "net", "commission",
+    "hold_seconds", "planned_rr", "r_multiple", "strategy_name", "entry_type", "action",
+    "execution_mode", "exit_reasoning", "indicators", "extras",
+)
+TRIP_STORED_COLUMNS: tuple[str, ...] = (*TRIP_COLUMNS, "pair_key", "entry_us", "fills")
 #: What an open position needs, in the order :func:`open_position_from_row` expects.
 POSITION_COLUMNS: tuple[str, ...] = (
     "file", "line", "order_id", "symbol", "action", "quantity", "price", "strategy_name",
@@ -78,12 +118,30 @@ def line_row(logged: LoggedTrade, trade: ClosedTrade | None) -> tuple[Any, ...]:
         record.symbol, record.action, str(record.quantity), str(record.price),
         record.strategy_name, record.execution_mode, record.outcome,
         _text(trade.net) if trade else _text(record.net),
-        _text(trade.commission) if trade else None,
+        _text(trade.commission) if trade else _text(record.commission),
         _text(trade.hold_seconds) if trade else None,
         _text(trade.planned_rr) if trade else None,
         _text(trade.r_multiple) if trade else None,
         record.entry_type, record.exit_reasoning, indicators, extras,
+        *(_NOT_A_FILL if trade is not None else (
+            encode_pair_key(record.execution_mode, record.account_id, record.symbol),
+            record.account_id, _text(record.stop_loss), _text(record.target),
+            _text(record.risk_reward_ratio), record.exit_reasoning or record.decision_reasoning)),
     )
+
+
+_NOT_A_FILL = (None,) * 6
+
+
+@lru_cache(maxsize=4096)
+def encode_pair_key(execution_mode: str, account_id: str | None, symbol: str) -> str:
+    """A pairing key as stored: compact JSON, so a null account stays distinct from ``""``."""
+    return json.dumps([execution_mode, account_id, symbol], separators=(",", ":"))
+
+
+def decode_pair_key(text: str) -> PairKey:
+    mode, account, symbol = json.loads(text)
+    return (str(mode), None if account is None else str(account), str(symbol))
 
 
 @lru_cache(maxsize=4096)
@@ -130,7 +188,8 @@ def closed_trade_from_row(row: Sequence[Any], zone: tzinfo, group_by: Sequence[s
     groups = trade_groups(strategy_name, symbol, entry_type, "long" if action == "BUY" else "short",
                           execution_mode, exit_reasoning,
                           _indicators(indicators) if indicators else (),
-                          _extras(extras) if extras and group_by else {}, group_by)
+                          _extras(extras) if extras and group_by else {}, group_by,
+                          realized_local=realized_at.astimezone(zone), hold_seconds=_decimal(hold))
     return ClosedTrade(
         key=(realized_at, file_name, line),
         local_day=realized_at.astimezone(zone).date(),
@@ -171,14 +230,15 @@ _CORE_IS_DECIMAL = tuple(isinstance(getattr(CoreStats(), name), Decimal) for nam
 
 def _core_out(stats: CoreStats) -> list[Any]:
     return [str(getattr(stats, name)) if is_decimal else getattr(stats, name)
-            for name, is_decimal in zip(_CORE_NAMES, _CORE_IS_DECIMAL)]
+            for name, is_decimal in zip(_CORE_NAMES, _CORE_IS_DECIMAL, strict=True)]
 
 
 def _core_in(values: Sequence[Any]) -> CoreStats:
     if len(values) != len(_CORE_NAMES):
         raise ValueError("stored counts have the wrong length")
-    return CoreStats(*[Decimal(value) if is_decimal else int(value)
-                       for value, is_decimal in zip(values, _CORE_IS_DECIMAL)])
+    converted: list[Any] = [Decimal(value) if is_decimal else int(value)
+                            for value, is_decimal in zip(values, _CORE_IS_DECIMAL, strict=True)]
+    return CoreStats(*converted)
 
 
 def key_out(key: OrderKey | None) -> list[Any] | None:
@@ -220,7 +280,11 @@ def aggregate_to_json(aggregate: Aggregate) -> str:
                     streaks.last_length, streaks.longest_win, streaks.longest_loss],
         "drawdown": [str(drawdown.total), str(drawdown.peak), key_out(drawdown.peak_key),
                      _text(drawdown.low), key_out(drawdown.low_key), str(drawdown.max_drawdown),
-                     key_out(drawdown.max_peak_key), key_out(drawdown.max_trough_key)],
+                     key_out(drawdown.max_peak_key), key_out(drawdown.max_trough_key),
+                     str(drawdown.max_peak)],
+        "moments": [str(aggregate.moments.squares), aggregate.moments.positive,
+                    str(aggregate.moments.positive_sum), aggregate.moments.negative,
+                    str(aggregate.moments.negative_sum), str(aggregate.moments.negative_squares)],
         "days": [[day.isoformat(), _core_out(stats)] for day, stats in aggregate.day_stats.items()],
         "breakdowns": {dimension: [[value, _core_out(stats)] for value, stats in rows.items()]
                        for dimension, rows in aggregate.breakdown_stats.items()},
@@ -236,7 +300,10 @@ def aggregate_from_json(text: str) -> Aggregate:
         return EMPTY_AGGREGATE
     count, first_kind, first_length, last_kind, last_length, longest_win, longest_loss = (
         document["streaks"])
-    total, peak, peak_key, low, low_key, max_drawdown, max_peak, max_trough = document["drawdown"]
+    (total, peak, peak_key, low, low_key, max_drawdown, max_peak, max_trough,
+     max_peak_value) = document["drawdown"]
+    squares, positive, positive_sum, negative, negative_sum, negative_squares = (
+        document["moments"])
     return Aggregate(
         core=core,
         largest_win=_extreme_in(document["win"]),
@@ -245,8 +312,116 @@ def aggregate_from_json(text: str) -> Aggregate:
                         int(longest_win), int(longest_loss)),
         drawdown=Drawdown(Decimal(total), Decimal(peak), key_in(peak_key), _decimal(low),
                           key_in(low_key), Decimal(max_drawdown), key_in(max_peak),
-                          key_in(max_trough)),
+                          key_in(max_trough), Decimal(max_peak_value)),
+        moments=Moments(Decimal(squares), int(positive), Decimal(positive_sum), int(negative),
+                        Decimal(negative_sum), Decimal(negative_squares)),
         days={date.fromisoformat(day): _core_in(stats) for day, stats in document["days"]},
         breakdowns={dimension: {str(value): _core_in(stats) for value, stats in rows}
                     for dimension, rows in document["breakdowns"].items()},
     )
+
+
+# Fills, pairing states and round trips --------------------------------------------------------
+
+def fill_from_row(row: Sequence[Any], key: PairKey) -> Fill:
+    """The fill of a stored execution line (a row of :data:`FILL_COLUMNS`)."""
+    (event_us, file_name, line, _, order_id, action, quantity, price, commission, strategy,
+     entry_type, stop_loss, target, stated_rr, reason, indicators, extras) = row
+    return Fill(
+        order=(from_micros(event_us), file_name, line), key=key, order_id=order_id,
+        action=action, quantity=Decimal(quantity), price=Decimal(price),
+        commission=Decimal(commission) if commission is not None else ZERO,
+        strategy_name=strategy, entry_type=entry_type, stop_loss=_decimal(stop_loss),
+        target=_decimal(target), risk_reward_ratio=_decimal(stated_rr), reason=reason,
+        indicators=_indicators(indicators) if indicators else (),
+        extras=_extras(extras) if extras else {},
+    )
+
+
+def _fill_out(fill: Fill) -> list[Any]:
+    return [to_micros(fill.at), fill.order[1], fill.order[2], fill.order_id, fill.action,
+            str(fill.quantity), str(fill.price), str(fill.commission), fill.strategy_name,
+            fill.entry_type, _text(fill.stop_loss), _text(fill.target),
+            _text(fill.risk_reward_ratio), fill.reason,
+            _encode_indicators(fill.indicators) if fill.indicators else None,
+            _encode_extras(fill.extras) if fill.extras else None]
+
+
+def _fill_in(values: Sequence[Any], key: PairKey) -> Fill:
+    (micros, file_name, line, order_id, action, quantity, price, commission, strategy, entry_type,
+     stop_loss, target, stated_rr, reason, indicators, extras) = values
+    return Fill(
+        order=(from_micros(int(micros)), str(file_name), int(line)), key=key,
+        order_id=str(order_id), action=str(action), quantity=Decimal(quantity),
+        price=Decimal(price), commission=Decimal(commission), strategy_name=str(strategy),
+        entry_type=entry_type, stop_loss=_decimal(stop_loss), target=_decimal(target),
+        risk_reward_ratio=_decimal(stated_rr), reason=reason,
+        indicators=_indicators(indicators) if indicators else (),
+        extras=_extras(extras) if extras else {},
+    )
+
+
+def state_to_json(state: KeyState) -> str:
+    """A key's pairing state as compact JSON: null when flat, else the position in progress.
+
+    Two equal states always give the same text (the cache compares them as text to see that
+    a re-pair has converged).
+    """
+    position = state.position
+    if position is None:
+        return "null"
+    return json.dumps([
+        position.side, _fill_out(position.opening), str(position.opened_quantity),
+        str(position.opened_commission),
+        [[str(lot.quantity), str(lot.price)] for lot in position.lots],
+        str(position.entry_quantity), str(position.entry_value), str(position.exit_quantity),
+        str(position.exit_value), str(position.gross), str(position.commission), position.fills,
+        position.flipped,
+    ], separators=(",", ":"))
+
+
+def state_from_json(text: str, key: PairKey, last: OrderKey | None) -> KeyState:
+    """Inverse of :func:`state_to_json`; any malformed input raises ValueError/TypeError."""
+    document = json.loads(text)
+    if document is None:
+        return KeyState(key, None, last)
+    (side, opening, opened_quantity, opened_commission, lots, entry_quantity, entry_value,
+     exit_quantity, exit_value, gross, commission, fills, flipped) = document
+    if side not in (1, -1) or not lots:
+        raise ValueError("a stored position without a side or lots")
+    return KeyState(key, Position(
+        side=int(side), opening=_fill_in(opening, key), opened_quantity=Decimal(opened_quantity),
+        opened_commission=Decimal(opened_commission),
+        lots=tuple(Lot(Decimal(quantity), Decimal(price)) for quantity, price in lots),
+        entry_quantity=Decimal(entry_quantity), entry_value=Decimal(entry_value),
+        exit_quantity=Decimal(exit_quantity), exit_value=Decimal(exit_value),
+        gross=Decimal(gross), commission=Decimal(commission), fills=int(fills),
+        flipped=bool(flipped)), last)
+
+
+def trip_row(trip: RoundTrip, pair_key_text: str) -> tuple[Any, ...]:
+    """A round trip as a row of :data:`TRIP_STORED_COLUMNS`.
+
+    Derived values come from :func:`.closed_trades.round_trip_trade`, so the cache stores what
+    the uncached path computes; the outcome is left to the reader (it depends on the band).
+    """
+    trade = round_trip_trade(trip, UTC)
+    opening = trip.opening
+    return (
+        trip.closing.order[1], trip.closing.order[2], trade.order_id, to_micros(trip.exit_at),
+        trade.symbol, str(trip.entry_value), str(trade.net), str(trade.commission),
+        _text(trade.hold_seconds), _text(trade.planned_rr), _text(trade.r_multiple),
+        opening.strategy_name, opening.entry_type, "BUY" if trip.side == "long" else "SELL",
+        trip.key[0], trip.closing.reason,
+        _encode_indicators(opening.indicators) if opening.indicators else None,
+        _encode_extras(opening.extras) if opening.extras else None,
+        pair_key_text, to_micros(trip.entry_at), trip.fills,
+    )
+
+
+def closed_trade_from_trip_row(row: Sequence[Any], zone: tzinfo, group_by: Sequence[str],
+                               band: Decimal) -> ClosedTrade:
+    """Rebuild the ClosedTrade of a stored round trip; its outcome from net, entry value, band."""
+    entry_value, net = Decimal(row[5]), Decimal(row[6])
+    return closed_trade_from_row(
+        (*row[:5], classify(net, entry_value, band), *row[6:]), zone, group_by)

@@ -9,8 +9,9 @@ Per file, by its fingerprint:
 * **deleted** (or no longer readable as a log): its lines leave the cache.
 
 After each batch the rules that span files are re-applied for exactly the orders the batch
-touched (supersession is per ``order_id``, so that is exact), and the day aggregates whose local
-days contain a changed closed line are dropped.  Day aggregates for the tracker's configuration
+touched (supersession is per ``order_id``, so that is exact), every pairing key whose executions
+changed is re-paired from its stored state at a file boundary (:mod:`.pairs`), and the day
+aggregates whose local days contain a changed closed line or round trip are dropped.  Day aggregates for the tracker's configuration
 are rebuilt straight from what the parse produced when that is provably the same as folding the
 stored trades (see :func:`_store_fresh_aggregates`); otherwise they are folded again from the
 stored trades the first time a window needs them.
@@ -25,25 +26,52 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import groupby
+from decimal import Decimal
+from itertools import groupby, pairwise
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
+from trading_bot.performance.cache.codec import (
+    LINE_COLUMNS,
+    aggregate_from_json,
+    aggregate_to_json,
+    key_in,
+    key_out,
+    line_row,
+    to_micros,
+)
+from trading_bot.performance.cache.pairs import DirtyFills, repair
+from trading_bot.performance.cache.store import (
+    ROLE_DUPLICATE,
+    ROLE_EFFECTIVE,
+    ROLE_REOPENED,
+    ROLE_SUPERSEDED,
+    CacheStore,
+    FileState,
+)
+from trading_bot.performance.core.aggregate import (
+    BUILTIN_DIMENSIONS,
+    Aggregate,
+    ClosedTrade,
+    OrderKey,
+    fold,
+    merge_all,
+)
+from trading_bot.performance.core.decimals import ZERO
+from trading_bot.performance.core.dimensions import KEY_RULES
+from trading_bot.performance.core.timestamps import day_end, day_start, resolve_timezone
 from trading_bot.performance.ingest.closed_trades import closed_trade
-from trading_bot.performance.core.aggregate import Aggregate, ClosedTrade, OrderKey, fold, merge_all
-from trading_bot.performance.cache.codec import aggregate_from_json, aggregate_to_json, key_in, key_out, to_micros
-from trading_bot.performance.cache.store import (ROLE_DUPLICATE, ROLE_EFFECTIVE, ROLE_REOPENED, ROLE_SUPERSEDED,
-                          CacheStore, FileState)
 from trading_bot.performance.ingest.logfiles import DayFile, Directory
 from trading_bot.performance.ingest.reader import scan_file
-from trading_bot.performance.core.timestamps import day_end, day_start, resolve_timezone
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+_PAIR_KEY = LINE_COLUMNS.index("pair_key")
 #: Parse in worker processes only when there is enough to parse to repay starting them.
 PARALLEL_MIN_FILES = 4
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
@@ -54,14 +82,24 @@ BATCH_FILES = 64
 
 @dataclass(frozen=True, slots=True)
 class IndexConfig:
-    """What day aggregates depend on besides the lines: the timezone and the extra groupings."""
+    """What day aggregates depend on besides the lines: the timezone, the extra groupings, and
+    whether round trips paired from executions count (with their breakeven band)."""
 
     zone_name: str
     group_by: tuple[str, ...] = ()
+    paired: bool = False
+    band: Decimal = ZERO
 
     @property
     def key(self) -> str:
-        return json.dumps([self.zone_name, list(self.group_by)], separators=(",", ":"))
+        # The built-in breakdowns are part of what a stored aggregate holds: day aggregates
+        # stored before a breakdown joined the dimension catalogue never answer for it.
+        # KEY_RULES: how keys are derived (exit reasons by template since 2).
+        parts: list[Any] = [self.zone_name, list(self.group_by), list(BUILTIN_DIMENSIONS),
+                            KEY_RULES]
+        if self.paired:
+            parts.append(["pairs", str(self.band)])
+        return json.dumps(parts, separators=(",", ":"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +146,6 @@ class ParsedFile:
 
 def parse_file(task: ParseTask) -> ParsedFile:
     """Parse one file from its offset (runs in a worker process for large rebuilds)."""
-    from trading_bot.performance.cache.codec import line_row
-
     scan = scan_file(DayFile(Path(task.path), task.day), start_offset=task.start_offset,
                      first_line_number=task.first_line)
     zone = resolve_timezone(task.zone_name)
@@ -177,6 +213,10 @@ class RefreshStats:
     bytes_parsed: int = 0
     lines_parsed: int = 0
     workers: int = 0
+    #: Fills re-paired (replayed from a stored state), and keys whose re-pair stopped early
+    #: because their state agreed again with the stored one.
+    fills_paired: int = 0
+    keys_converged: int = 0
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
 
@@ -217,7 +257,7 @@ def refresh(store: CacheStore, directory: Directory, config: IndexConfig, *,
     with store.read():
         states = store.file_states()
     changes, stats.files_unchanged = plan_changes(directory, states)
-    executor: "Executor | None" = None
+    executor: Executor | None = None
     try:
         for batch in _batches(changes):
             with store.write():
@@ -276,11 +316,12 @@ def _worth_parallel(changes: Sequence[Change], max_workers: int | None) -> bool:
             and (os.cpu_count() or 1) > 1)
 
 
-def _start_workers(max_workers: int | None) -> "Executor":
+def _start_workers(max_workers: int | None) -> Executor:
     """Worker processes started fresh (spawn): no inherited SQLite handles or locks.
 
     Imported here: a warm run never starts workers and should not pay for the import.
     """
+    # lazy: multiprocessing costs a warm run 6.7 ms to import, and only a rebuild starts workers
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
@@ -298,7 +339,7 @@ def _task(change: Change, config: IndexConfig, *, whole: bool) -> ParseTask:
                      config.zone_name, config.group_by)
 
 
-def _parse_all(tasks: Sequence[ParseTask], executor: "Executor | None") -> Iterator[ParsedFile]:
+def _parse_all(tasks: Sequence[ParseTask], executor: Executor | None) -> Iterator[ParsedFile]:
     if executor is None or len(tasks) < 2:
         return map(parse_file, tasks)
     return executor.map(parse_file, tasks)
@@ -309,6 +350,7 @@ class _BatchEffects:
     """What a batch changed, collected while applying it."""
 
     orders: set[str] = field(default_factory=set)
+    fills: DirtyFills = field(default_factory=DirtyFills)
     dirty_us: list[int] = field(default_factory=list)
     disturbed_us: list[int] = field(default_factory=list)
     partials: list[DayPartial] = field(default_factory=list)
@@ -317,7 +359,7 @@ class _BatchEffects:
 
 
 def _apply_batch(store: CacheStore, batch: Sequence[Change], config: IndexConfig,
-                 executor: "Executor | None", stats: RefreshStats) -> None:
+                 executor: Executor | None, stats: RefreshStats) -> None:
     effects = _BatchEffects()
     for change in batch:
         if change.kind == "deleted":
@@ -325,15 +367,21 @@ def _apply_batch(store: CacheStore, batch: Sequence[Change], config: IndexConfig
             stats.files_deleted += 1
     to_parse = [change for change in batch if change.kind != "deleted"]
     tasks = [_task(change, config, whole=False) for change in to_parse]
-    for change, parsed in zip(to_parse, _parse_all(tasks, executor)):
+    for change, parsed in zip(to_parse, _parse_all(tasks, executor), strict=True):
         if change.kind == "grown" and change.state is not None \
                 and parsed.prefix_digest != change.state.digest:
             parsed = parse_file(_task(change, config, whole=True))  # rewritten, not grown
             change = Change("rewritten", change.name, change.day_file, change.stat, change.state)
         _store_parsed(store, change, parsed, effects, stats)
-    roles_changed = _resolve_roles(store, effects.orders)
+    roles_changed = _resolve_roles(store, effects.orders, effects.fills)
     effects.dirty_us.extend(roles_changed)
     effects.disturbed_us.extend(roles_changed)
+    if effects.fills:
+        repaired = repair(store, effects.fills)
+        effects.dirty_us.extend(repaired.changed_us)
+        effects.disturbed_us.extend(repaired.changed_us)
+        stats.fills_paired += repaired.fills_replayed
+        stats.keys_converged += repaired.converged
     zone = resolve_timezone(config.zone_name)
     kept = _load_existing(store, config, effects)
     for first_us, last_us in _utc_day_clusters(effects.dirty_us):
@@ -345,11 +393,13 @@ def _apply_batch(store: CacheStore, batch: Sequence[Change], config: IndexConfig
 
 
 def _forget(store: CacheStore, name: str, effects: _BatchEffects) -> None:
-    for order_id, event_us, closed in store.forget_file(name):
+    for order_id, event_us, closed, pair_key, role, line in store.forget_file(name):
         effects.orders.add(order_id)
         if closed:
             effects.dirty_us.append(event_us)
             effects.disturbed_us.append(event_us)
+        elif pair_key is not None and role == ROLE_EFFECTIVE:
+            effects.fills.add(pair_key, event_us, name, line)
 
 
 def _store_parsed(store: CacheStore, change: Change, parsed: ParsedFile, effects: _BatchEffects,
@@ -370,6 +420,8 @@ def _store_parsed(store: CacheStore, change: Change, parsed: ParsedFile, effects
         effects.orders.add(row[2])
         if row[4]:
             effects.dirty_us.append(row[5])
+        else:
+            effects.fills.add(row[_PAIR_KEY], row[5], row[0], row[1])
     effects.partials.extend(parsed.partials)
     if appended:
         effects.grown_days_us.extend(row[5] for row in parsed.rows if row[4])
@@ -393,12 +445,13 @@ def _store_parsed(store: CacheStore, change: Change, parsed: ParsedFile, effects
     ))
 
 
-def _resolve_roles(store: CacheStore, orders: Iterable[str]) -> list[int]:
+def _resolve_roles(store: CacheStore, orders: Iterable[str], fills: DirtyFills) -> list[int]:
     """Re-apply supersession to every line of the given orders; return changed closed events.
 
     The same rules as :func:`reader.build_ledger`, per order in (file, line) order: a repeat of
     the effective line is a duplicate, an open line after a close is ignored (reopened), any
-    other later line supersedes the effective one.
+    other later line supersedes the effective one.  An open line that becomes or stops being
+    effective is a fill that appears or disappears: it goes into ``fills`` to be re-paired.
     """
     updates: list[tuple[int, str, int]] = []
     changed_events: list[int] = []
@@ -408,7 +461,7 @@ def _resolve_roles(store: CacheStore, orders: Iterable[str]) -> list[int]:
         effective: tuple[Any, ...] | None = None
         group = list(lines)
         for row in group:
-            _, file_name, line, digest, closed, _, _ = row
+            _, file_name, line, digest, closed, _, _, _ = row
             if effective is None:
                 roles[(file_name, line)] = ROLE_EFFECTIVE
                 effective = row
@@ -420,12 +473,14 @@ def _resolve_roles(store: CacheStore, orders: Iterable[str]) -> list[int]:
                 roles[(effective[1], effective[2])] = ROLE_SUPERSEDED
                 roles[(file_name, line)] = ROLE_EFFECTIVE
                 effective = row
-        for _, file_name, line, _, closed, old_role, event_us in group:
+        for _, file_name, line, _, closed, old_role, event_us, pair_key in group:
             role = roles[(file_name, line)]
             if role != old_role:
                 updates.append((role, file_name, line))
                 if closed:
                     changed_events.append(event_us)
+                elif pair_key is not None and ROLE_EFFECTIVE in (role, old_role):
+                    fills.add(pair_key, event_us, file_name, line)
     store.set_roles(updates)
     return changed_events
 
@@ -497,7 +552,7 @@ def _store_fresh_aggregates(store: CacheStore, config: IndexConfig, zone: Any,
         if day in kept:
             pieces = [kept[day], *pieces]
         pieces.sort(key=attrgetter("first_key"))
-        if any(earlier.last_key >= later.first_key for earlier, later in zip(pieces, pieces[1:])):
+        if any(earlier.last_key >= later.first_key for earlier, later in pairwise(pieces)):
             continue
         start_us, end_us = to_micros(day_start(day, zone)), to_micros(day_end(day, zone))
         total, effective = store.connection.execute(
@@ -506,6 +561,10 @@ def _store_fresh_aggregates(store: CacheStore, config: IndexConfig, zone: Any,
         count = sum(piece.aggregate.core.closed for piece in pieces)
         if not total == effective == count:
             continue
+        if config.paired and store.connection.execute(
+                "SELECT 1 FROM round_trips WHERE event_us >= ? AND event_us < ? LIMIT 1",
+                (start_us, end_us)).fetchone() is not None:
+            continue   # the day has round trips too: folded from the store when first needed
         merged = merge_all((piece.aggregate for piece in pieces), tail_size=0)
         rows.append(day_row(config, day, start_us, end_us, merged, pieces[0].first_key,
                             pieces[-1].last_key))

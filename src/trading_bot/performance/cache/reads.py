@@ -5,6 +5,10 @@ snapshot even while another run refreshes.  Day aggregates missing for this conf
 folded from the stored trades and written back only if no refresh committed in between (the
 ``generation`` check of :mod:`cache_store`).
 
+With pairing (the configuration's ``paired``), a window's trades are its logged closed trades
+and its round trips (``round_trips``), merged in realization order, and its open positions are
+each key's open lots at the window's end (:func:`.pairs.states_at`).
+
 The cache sees all history, where the uncached path reads only the window's files and one day
 each side.  Two things follow, both documented in the README: a line misplaced by more than a
 day is counted on its realization day, and open positions include every order still open at the
@@ -14,26 +18,68 @@ window's end, however old its entry.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any, Sequence
+from operator import attrgetter
+from typing import Any
 
-from trading_bot.performance.core.aggregate import EMPTY_AGGREGATE, ROLLING_TAIL, Aggregate, ClosedTrade, fold, merge_all
-from trading_bot.performance.cache.codec import (POSITION_COLUMNS, TRADE_COLUMNS, aggregate_from_json,
-                          closed_trade_from_row, from_micros, open_position_from_row, to_micros)
-from trading_bot.performance.cache.store import (ROLE_DUPLICATE, ROLE_EFFECTIVE, ROLE_REOPENED, ROLE_SUPERSEDED,
-                          CacheStore)
+from trading_bot.performance.cache.codec import (
+    POSITION_COLUMNS,
+    TRADE_COLUMNS,
+    TRIP_COLUMNS,
+    aggregate_from_json,
+    closed_trade_from_row,
+    closed_trade_from_trip_row,
+    from_micros,
+    open_position_from_row,
+    to_micros,
+)
 from trading_bot.performance.cache.indexing import IndexConfig, day_row
+from trading_bot.performance.cache.pairs import states_at
+from trading_bot.performance.cache.store import (
+    ROLE_DUPLICATE,
+    ROLE_EFFECTIVE,
+    ROLE_REOPENED,
+    ROLE_SUPERSEDED,
+    CacheStore,
+)
+from trading_bot.performance.core.aggregate import (
+    EMPTY_AGGREGATE,
+    ROLLING_TAIL,
+    Aggregate,
+    ClosedTrade,
+    fold,
+    merge_all,
+)
+from trading_bot.performance.core.summary import (
+    MAX_EXAMPLES,
+    DataQuality,
+    OpenPosition,
+    PairingReport,
+)
+from trading_bot.performance.core.timestamps import day_end, day_start
 from trading_bot.performance.ingest.logfiles import Directory
 from trading_bot.performance.ingest.reader import BadLine, unfinished_line
-from trading_bot.performance.core.summary import MAX_EXAMPLES, DataQuality, OpenPosition
-from trading_bot.performance.core.timestamps import day_end, day_start
-from trading_bot.performance.ingest.window_read import (WindowRead, duplicate_example, inconsistent_example, misplaced_example,
-                          reopened_example, sort_positions)
+from trading_bot.performance.ingest.window_read import (
+    WindowRead,
+    duplicate_example,
+    inconsistent_example,
+    lot_position,
+    misplaced_example,
+    reopened_example,
+    sort_positions,
+)
 
 LOGGER = logging.getLogger("trading_bot.performance")
 _TRADES = ", ".join(TRADE_COLUMNS)
 _POSITIONS = ", ".join(POSITION_COLUMNS)
+_TRIPS = ", ".join(TRIP_COLUMNS)
+
+
+def _merged(first: list[ClosedTrade], second: list[ClosedTrade]) -> list[ClosedTrade]:
+    """Two lists in realization order merged into one (their keys never collide)."""
+    return sorted((*first, *second), key=attrgetter("key"))
 
 
 @dataclass
@@ -61,22 +107,52 @@ class CachedWindowReader:
         zone, group_by = self.zone, self.config.group_by
         return [closed_trade_from_row(row, zone, group_by) for row in rows]
 
+    def _trip_trades(self, rows: Sequence[Sequence[Any]]) -> list[ClosedTrade]:
+        zone, group_by, band = self.zone, self.config.group_by, self.config.band
+        return [closed_trade_from_trip_row(row, zone, group_by, band) for row in rows]
+
     def trades_between(self, start_us: int, end_us: int) -> list[ClosedTrade]:
-        """Effective closed trades realized in [start, end), in realization order."""
-        return self._trades(self.store.connection.execute(
+        """Effective closed trades realized in [start, end), in realization order; with
+        pairing, the round trips realized then too."""
+        trades = self._trades(self.store.connection.execute(
             f"SELECT {_TRADES} FROM lines WHERE closed = 1 AND role = {ROLE_EFFECTIVE} "
             "AND event_us >= ? AND event_us < ? ORDER BY event_us, file, line",
             (start_us, end_us)).fetchall())
+        if not self.config.paired:
+            return trades
+        trips = self._trip_trades(self.store.connection.execute(
+            f"SELECT {_TRIPS} FROM round_trips WHERE event_us >= ? AND event_us < ? "
+            "ORDER BY event_us, file, line", (start_us, end_us)).fetchall())
+        return _merged(trades, trips) if trips else trades
 
-    def last_trades(self, before_us: int, count: int, after_us: int | None = None) -> list[ClosedTrade]:
-        """The last ``count`` effective closed trades realized before ``before_us``, oldest first."""
+    def last_trades(self, before_us: int, count: int,
+                    after_us: int | None = None) -> list[ClosedTrade]:
+        """The last ``count`` effective closed trades realized before ``before_us``, oldest
+        first."""
+        return self.last_trades_counted(before_us, count, after_us)[0]
+
+    def last_trades_counted(self, before_us: int, count: int,
+                            after_us: int | None = None) -> tuple[list[ClosedTrade], int]:
+        """:meth:`last_trades`, and how many of them are round trips paired from executions."""
         lower = "" if after_us is None else f"AND event_us >= {int(after_us)} "
         rows = self.store.connection.execute(
             f"SELECT {_TRADES} FROM lines WHERE closed = 1 AND role = {ROLE_EFFECTIVE} "
             f"AND event_us < ? {lower}ORDER BY event_us DESC, file DESC, line DESC LIMIT ?",
             (before_us, count)).fetchall()
         rows.reverse()
-        return self._trades(rows)
+        trades = self._trades(rows)
+        if not self.config.paired:
+            return trades, 0
+        trip_rows = self.store.connection.execute(
+            f"SELECT {_TRIPS} FROM round_trips WHERE event_us < ? {lower}"
+            "ORDER BY event_us DESC, file DESC, line DESC LIMIT ?", (before_us, count)).fetchall()
+        if not trip_rows:
+            return trades, 0
+        trip_rows.reverse()
+        trips = self._trip_trades(trip_rows)
+        chosen = _merged(trades, trips)[-count:]
+        trip_keys = {trade.key for trade in trips}
+        return chosen, sum(1 for trade in chosen if trade.key in trip_keys)
 
     # Aggregates -----------------------------------------------------------------------------
 
@@ -224,16 +300,60 @@ class CachedWindowReader:
 
         Closed trades realized after ``as_of`` are searched only within the longest hold the
         cache has seen, so a historical window does not scan all later history.  The source is
-        the order's effective line, as in the uncached path.
+        the order's effective line, as in the uncached path.  With pairing, executions are not
+        orders: each key's open lots at ``as_of`` are (see :func:`.pairs.states_at`).
         """
         as_of_us = to_micros(as_of)
+        logged = (f"SELECT {_POSITIONS} FROM lines WHERE closed = 1 AND role = {ROLE_EFFECTIVE} "
+                  "AND event_us >= ? AND event_us <= ? AND entry_us < ?")
+        later = (as_of_us, as_of_us + self.store.meta_int("max_hold_us"), as_of_us)
+        if self.config.paired:
+            rows = self.store.connection.execute(logged, later).fetchall()
+            lots = [lot_position(state.position, state.key, as_of)
+                    for state in states_at(self.store, as_of_us) if state.position is not None]
+            return sort_positions([*lots, *(open_position_from_row(row, as_of) for row in rows)])
         rows = self.store.connection.execute(
             f"SELECT {_POSITIONS} FROM lines WHERE closed = 0 AND role = {ROLE_EFFECTIVE} "
-            f"AND entry_us < ? UNION ALL SELECT {_POSITIONS} FROM lines WHERE closed = 1 "
-            f"AND role = {ROLE_EFFECTIVE} AND event_us >= ? AND event_us <= ? AND entry_us < ?",
-            (as_of_us, as_of_us, as_of_us + self.store.meta_int("max_hold_us"),
-             as_of_us)).fetchall()
+            f"AND entry_us < ? UNION ALL {logged}", (as_of_us, *later)).fetchall()
         return sort_positions([open_position_from_row(row, as_of) for row in rows])
+
+    def pairing(self, names: Sequence[str], span_us: tuple[int, int] | None, trips: int,
+                positions: Sequence[OpenPosition]) -> PairingReport:
+        """What pairing contributed to a window: executions dated in ``span_us`` (UTC micros,
+        end exclusive), its ``trips`` round trips, its open lots, and the pairing remarks of
+        its files.  The mode is the tracker's to set."""
+        connection = self.store.connection
+        executions = 0
+        if span_us is not None:
+            for pair_key, in connection.execute("SELECT DISTINCT pair_key FROM pair_states"):
+                count, = connection.execute(
+                    "SELECT count(*) FROM lines INDEXED BY lines_fills WHERE pair_key = ? "
+                    f"AND role = {ROLE_EFFECTIVE} AND event_us >= ? AND event_us < ?",
+                    (pair_key, *span_us)).fetchone()
+                executions += count
+        remarks: dict[str, list[str]] = {"flip": [], "order": []}
+        counts = {"flip": 0, "order": 0}
+        if names:
+            for kind, count in connection.execute(
+                    "SELECT kind, count(*) FROM pairing_notes "
+                    f"WHERE file IN ({', '.join('?' * len(names))}) GROUP BY kind", names):
+                counts[kind] = count
+            for kind in remarks:
+                remarks[kind] = [text for text, in connection.execute(
+                    "SELECT text FROM pairing_notes WHERE kind = ? AND "
+                    f"file IN ({', '.join('?' * len(names))}) ORDER BY file, line "
+                    f"LIMIT {MAX_EXAMPLES}", (kind, *names))]
+        return PairingReport(
+            mode="", executions=executions, round_trips=trips,
+            open_positions=sum(1 for position in positions if position.lot),
+            out_of_order=counts["order"], out_of_order_examples=tuple(remarks["order"]),
+            flips=counts["flip"], flip_examples=tuple(remarks["flip"]))
+
+    def trips_between(self, start_us: int, end_us: int) -> int:
+        count, = self.store.connection.execute(
+            "SELECT count(*) FROM round_trips WHERE event_us >= ? AND event_us < ?",
+            (start_us, end_us)).fetchone()
+        return int(count)
 
     def has_open_lines(self, names: Sequence[str]) -> bool:
         if not names:
@@ -253,23 +373,36 @@ class CachedWindowReader:
             f"SELECT count(*) FROM lines WHERE file IN ({', '.join('?' * len(names))}) "
             f"AND closed = 1 AND role = {ROLE_EFFECTIVE} AND event_us >= ? AND event_us < ?",
             (*names, start, end)).fetchone()
-        return count
+        if self.config.paired:
+            trips, = self.store.connection.execute(
+                f"SELECT count(*) FROM round_trips WHERE file IN ({', '.join('?' * len(names))}) "
+                "AND event_us >= ? AND event_us < ?", (*names, start, end)).fetchone()
+            count += trips
+        return int(count)
 
     def window(self, aggregate: Aggregate, start: date | None, present: frozenset[date],
                names: Sequence[str], directory: Directory, as_of: datetime,
-               shift_span: tuple[date, date] | None) -> WindowRead:
-        """Assemble the WindowRead of a window whose aggregate is already computed."""
+               shift_span: tuple[date, date] | None, *,
+               pairing_span: tuple[int, int] | None = None, trips: int = 0) -> WindowRead:
+        """Assemble the WindowRead of a window whose aggregate is already computed.
+
+        With pairing, ``pairing_span`` (UTC micros, end exclusive) is when the window's
+        executions are dated and ``trips`` how many of its trades are round trips.
+        """
         shifted = 0
         if aggregate.core.closed == 0 and shift_span is not None:
             shifted = self.shifted(names, *shift_span)
+        positions = self.open_positions(as_of)
         return WindowRead(
             aggregate=aggregate,
             start=start,
             present_days=present,
             quality=self.quality(names, directory),
-            open_positions=self.open_positions(as_of),
+            open_positions=positions,
             shifted=shifted,
             has_open_lines=self.has_open_lines(names),
+            pairing=(self.pairing(names, pairing_span, trips, positions)
+                     if self.config.paired else None),
         )
 
 

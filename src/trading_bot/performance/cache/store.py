@@ -25,7 +25,8 @@ Locking, in full:
    can never write back an aggregate of lines a concurrent refresh has since replaced.
 
 What is stored (per log file: fingerprint, parsed offset, its valid lines' facts and its bad
-lines; per configuration and local day: the aggregate) is described by :data:`SCHEMA`.  Day
+lines; per pairing key: its state at each file boundary, its round trips and pairing remarks;
+per configuration and local day: the aggregate) is described by :data:`SCHEMA`.  Day
 aggregates are kept per *local day* rather than per file because one local day's trades can sit
 in two UTC files interleaved in time, and order-dependent state (streaks, drawdown) only merges
 across consecutive spans.  The logs stay the only source of truth: deleting the database at any
@@ -39,18 +40,20 @@ import fcntl
 import logging
 import os
 import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
-from trading_bot.performance.cache.codec import LINE_COLUMNS
+from trading_bot.performance.cache.codec import LINE_COLUMNS, TRIP_STORED_COLUMNS
 from trading_bot.performance.errors import PerformanceError
+from trading_bot.performance.version import __version__
 
 LOGGER = logging.getLogger("trading_bot.performance")
 
 CACHE_FILE_NAME = "cache.sqlite3"
 #: Bump whenever the schema or the meaning of a stored value changes: old caches are rebuilt.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 4  # 4: day aggregates carry Moments and the max drawdown peak value
 BUSY_TIMEOUT_SECONDS = 600.0
 _SQL_VARIABLES = 500
 
@@ -83,6 +86,11 @@ CREATE TABLE lines (
     strategy_name TEXT NOT NULL, execution_mode TEXT NOT NULL, outcome TEXT NOT NULL,
     net TEXT, commission TEXT, hold_seconds TEXT, planned_rr TEXT, r_multiple TEXT,
     entry_type TEXT, exit_reasoning TEXT, indicators TEXT, extras TEXT,
+    -- an open line as a fill to pair (all NULL on closed lines); an execution is an open
+    -- line whose role is effective (no later line closes it by order_id)
+    pair_key TEXT,                  -- [execution_mode, account_id, symbol] as compact JSON
+    account_id TEXT, stop_loss TEXT, target TEXT, stated_rr TEXT,
+    fill_reason TEXT,               -- exit_reasoning, else decision_reasoning
     PRIMARY KEY (file, line)
 ) WITHOUT ROWID;
 CREATE INDEX lines_by_order ON lines (order_id);
@@ -90,6 +98,34 @@ CREATE INDEX lines_closed_by_event ON lines (event_us) WHERE closed = 1;
 CREATE INDEX lines_open ON lines (file) WHERE closed = 0 AND role = {ROLE_EFFECTIVE};
 CREATE INDEX lines_not_effective ON lines (file, line) WHERE role != {ROLE_EFFECTIVE};
 CREATE INDEX lines_flagged ON lines (file, line) WHERE flagged = 1;
+CREATE INDEX lines_fills ON lines (pair_key, role, event_us, file, line)  -- pairing order
+    WHERE pair_key IS NOT NULL;
+CREATE INDEX lines_fills_by_file ON lines (pair_key, role, file, line)    -- file order
+    WHERE pair_key IS NOT NULL;
+CREATE TABLE pair_states (          -- a key's pairing state after each file boundary
+    pair_key TEXT NOT NULL,
+    last_us INTEGER NOT NULL, last_file TEXT NOT NULL, last_line INTEGER NOT NULL,  -- last fill
+    state TEXT NOT NULL,            -- the position in progress as JSON, null when flat
+    PRIMARY KEY (pair_key, last_us, last_file, last_line)
+) WITHOUT ROWID;
+CREATE TABLE round_trips (
+    {TRIP_STORED_COLUMNS[0]} TEXT NOT NULL, line INTEGER NOT NULL,   -- the closing fill
+    order_id TEXT NOT NULL, event_us INTEGER NOT NULL, symbol TEXT NOT NULL,
+    entry_value TEXT NOT NULL, net TEXT NOT NULL, commission TEXT NOT NULL,
+    hold_seconds TEXT, planned_rr TEXT, r_multiple TEXT, strategy_name TEXT NOT NULL,
+    entry_type TEXT, action TEXT NOT NULL, execution_mode TEXT NOT NULL, exit_reasoning TEXT,
+    indicators TEXT, extras TEXT, pair_key TEXT NOT NULL, entry_us INTEGER NOT NULL,
+    fills INTEGER NOT NULL,
+    PRIMARY KEY (file, line)
+) WITHOUT ROWID;
+CREATE INDEX round_trips_by_event ON round_trips (event_us);
+CREATE INDEX round_trips_by_key ON round_trips (pair_key, event_us, file, line);
+CREATE TABLE pairing_notes (        -- fills that flipped a position or came out of time order
+    file TEXT NOT NULL, line INTEGER NOT NULL, kind TEXT NOT NULL,   -- 'flip' or 'order'
+    pair_key TEXT NOT NULL, event_us INTEGER NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (file, line, kind)
+) WITHOUT ROWID;
+CREATE INDEX pairing_notes_by_key ON pairing_notes (pair_key, event_us, file, line);
 CREATE TABLE bad_lines (
     file TEXT NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (file, line)
 ) WITHOUT ROWID;
@@ -184,7 +220,7 @@ class CacheStore:
     # Opening, validating, discarding ------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, discard: str | None = None) -> "CacheStore":
+    def open(cls, path: Path, *, discard: str | None = None) -> CacheStore:
         """Open (creating if needed) the cache at ``path``.
 
         ``discard`` names a reason to delete it first (``--rebuild-cache``, or damage found
@@ -222,7 +258,7 @@ class CacheStore:
         self.connection.close()
         os.close(self._lock_handle)
 
-    def __enter__(self) -> "CacheStore":
+    def __enter__(self) -> CacheStore:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -290,12 +326,15 @@ class CacheStore:
              state.parsed_offset, state.next_line, state.digest, state.lines_read,
              state.valid_lines, state.tail_bytes, state.tail_carriage_returns))
 
-    def forget_file(self, name: str) -> list[tuple[str, int, int]]:
-        """Remove a file and everything read from it; return its lines' (order, event, closed)."""
+    def forget_file(self, name: str) -> list[tuple[str, int, int, str | None, int, int]]:
+        """Remove a file and everything read from it; return its lines' (order, event, closed,
+        pair key, role, line)."""
         removed = self.connection.execute(
-            "SELECT order_id, event_us, closed FROM lines WHERE file = ?", (name,)).fetchall()
+            "SELECT order_id, event_us, closed, pair_key, role, line FROM lines WHERE file = ?",
+            (name,)).fetchall()
         self.connection.execute("DELETE FROM lines WHERE file = ?", (name,))
         self.connection.execute("DELETE FROM bad_lines WHERE file = ?", (name,))
+        self.connection.execute("DELETE FROM pairing_notes WHERE file = ?", (name,))
         self.connection.execute("DELETE FROM files WHERE name = ?", (name,))
         return removed
 
@@ -311,11 +350,12 @@ class CacheStore:
         self.connection.executemany("INSERT OR REPLACE INTO bad_lines VALUES (?, ?, ?)", rows)
 
     def lines_of_orders(self, order_ids: Sequence[str]) -> Iterator[tuple[Any, ...]]:
-        """(order_id, file, line, digest, closed, role, event_us) in supersession order."""
+        """(order_id, file, line, digest, closed, role, event_us, pair_key) in supersession
+        order."""
         for first in range(0, len(order_ids), _SQL_VARIABLES):
             chunk = order_ids[first:first + _SQL_VARIABLES]
             yield from self.connection.execute(
-                "SELECT order_id, file, line, digest, closed, role, event_us FROM lines "
+                "SELECT order_id, file, line, digest, closed, role, event_us, pair_key FROM lines "
                 f"WHERE order_id IN ({', '.join('?' * len(chunk))}) ORDER BY order_id, file, line",
                 chunk)
 
@@ -337,8 +377,6 @@ class CacheStore:
 
 
 def _package_version() -> str:
-    from trading_bot.performance.version import __version__
-
     return __version__
 
 

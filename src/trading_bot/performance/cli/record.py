@@ -1,9 +1,10 @@
-"""``python -m trading_bot.performance record entry|exit|stats``: recording trades by hand.
+"""``trading-performance record entry|exit|stats``: recording trades by hand.
 
-A thin shell around :mod:`.recording`: parse the arguments, turn text into Decimals and instants
-with the package's own parsers, call :class:`~.recording.TradeLogWriter`, print the result.
-Same exit codes as the summary CLI (its parser class is reused so argparse errors exit 64, not 2):
-0 ok, 1 an error the operator must fix (the message names it; nothing is written), 64 usage error.
+A thin shell around :mod:`trading_bot.performance.ingest.recording`: parse the arguments, turn
+text into Decimals and instants with the package's own parsers, call
+:class:`~trading_bot.performance.ingest.recording.TradeLogWriter`, print the result.  Same exit
+codes as the summary command (same parser class, so argparse errors exit 64, not 2): 0 ok, 1 an
+error the operator must fix (the message names it; nothing is written), 64 usage error.
 
 Money and timestamps are taken as text and parsed here rather than by argparse, so a bad value is
 an exit-1 error with the same wording the reader uses for a bad line, not a usage error.
@@ -14,25 +15,45 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Sequence, TextIO
+from typing import TextIO
 
-from trading_bot.performance.cli.summary import EXIT_OK, EXIT_USAGE, _Parser, run_reporting_errors
+from trading_bot.performance.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    ExitCodeParser,
+    command_name,
+    run_reporting_errors,
+)
 from trading_bot.performance.core.decimals import canonical, parse_decimal
-from trading_bot.performance.errors import PerformanceError
 from trading_bot.performance.core.formatting import duration
+from trading_bot.performance.core.timestamps import (
+    DEFAULT_TIMEZONE,
+    TIMEZONE_ENV,
+    format_instant,
+    parse_instant,
+    resolve_timezone,
+)
+from trading_bot.performance.errors import PerformanceError
 from trading_bot.performance.ingest.logfiles import list_day_files
-from trading_bot.performance.ingest.recording import (DEFAULT_BREAKEVEN_BAND, DEFAULT_ENTRY_REASON, DEFAULT_EXIT_REASON,
-                        MANUAL, SIDES, EntryRequest, ExitRequest, TradeLogWriter)
-from trading_bot.performance.core.timestamps import (DEFAULT_TIMEZONE, TIMEZONE_ENV, format_instant, parse_instant,
-                         resolve_timezone)
+from trading_bot.performance.ingest.recording import (
+    DEFAULT_BREAKEVEN_BAND,
+    DEFAULT_ENTRY_REASON,
+    DEFAULT_EXIT_REASON,
+    MANUAL,
+    SIDES,
+    EntryRequest,
+    ExitRequest,
+    TradeLogWriter,
+)
+from trading_bot.performance.report.text import render_text
 from trading_bot.performance.tracker import PerformanceTracker
 
 Clock = Callable[[], datetime]
-PROG = "python -m trading_bot.performance record"
 #: How far ``--at`` may be ahead of this machine's clock (another machine's clock may run fast).
 CLOCK_SKEW = timedelta(minutes=5)
 
@@ -41,9 +62,10 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=PROG,
+def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
+    """The ``record`` parser; ``prog`` defaults to how the command was started, plus ``record``."""
+    parser = ExitCodeParser(
+        prog=prog or f"{command_name()} record",
         description="Record manual trades as the bot's own JSONL lines, and see them in the stats.",
         epilog="Exit codes: 0 ok, 1 error to fix (nothing written), 64 usage error.",
     )
@@ -213,8 +235,6 @@ def all_time_span(first_file: date, last_file: date, today: date,
 
 
 def _stats(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
-    from trading_bot.performance.report.text import render_text
-
     zone_name = args.tz or os.environ.get(TIMEZONE_ENV) or DEFAULT_TIMEZONE
     zone = resolve_timezone(zone_name)
     today = clock().astimezone(zone).date()
@@ -223,3 +243,6 @@ def _stats(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     tracker = PerformanceTracker(args.logs_dir, timezone=zone_name, clock=clock)
     out.write(render_text(tracker.get_summary("range", start, end)))
     return EXIT_OK
+
+
+__all__ = ["CLOCK_SKEW", "all_time_span", "build_parser", "main"]

@@ -1,180 +1,264 @@
-"""The command line: argument parsing, output and exit codes around PerformanceTracker.
+"""The main command: a summary of a window, its targets judged, the report on stdout.
 
-Exit codes (DESIGN.md): 0 ok, 1 an error the user must fix, 2 a target breached (an alert rule is
-firing for the evaluated window), 64 usage error.  argparse's own exit code 2 would collide with
-"target breached", so the parser exits 64 instead.  The targets, alert and watch options are
-defined and run in :mod:`.alert_cli`.
+``record`` and ``ack`` are its subcommands (:mod:`.record`, :mod:`.alerts`); the cache options
+and ``--backfill`` are defined in :mod:`.cache`, the targets, alert and watch options in
+:mod:`.alerts`; what every command shares (the parser that exits 64, the exit codes, error
+reporting) is in :mod:`.common`.  This module parses, checks the options before any file is
+read, calls the tracker and the services, prints and returns the exit code: 0 ok, 1 an error
+to fix, 2 a target breached, 64 usage error.
+
+Output formats come from the registry (:mod:`trading_bot.performance.report.formats`): it
+says whether a format needs the period before (read only then) or a breakdown name, and renders.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import logging
 import os
 import sys
-from datetime import date
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from trading_bot.performance.errors import PerformanceError, StrictModeError, UsageError
+from trading_bot.performance.cli.alerts import (
+    ack_main,
+    add_alert_arguments,
+    check_alert_options,
+    print_acknowledged,
+    run_watch,
+)
+from trading_bot.performance.cli.cache import (
+    add_cache_arguments,
+    check_cache_options,
+    run_backfill_command,
+    tracker_options,
+)
+from trading_bot.performance.cli.common import (
+    EXIT_BREACH,
+    EXIT_OK,
+    VERSION_TEXT,
+    ExitCodeParser,
+    command_name,
+    configure_logging,
+    iso_date,
+    positive_int,
+    run_reporting_errors,
+    use_color,
+)
+from trading_bot.performance.core.dimensions import READING_ORDER
+from trading_bot.performance.core.decimals import ZERO
 from trading_bot.performance.core.formatting import MIN_SAMPLE
-from trading_bot.performance.core.summary import PerformanceSummary
+from trading_bot.performance.core.pairing import DEFAULT_PAIRING, PAIRING_MODES
+from trading_bot.performance.core.summary import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_STALE_AFTER_SECONDS,
+    PerformanceSummary,
+    age_seconds,
+)
 from trading_bot.performance.core.timestamps import DEFAULT_TIMEZONE, TIMEZONE_ENV
-from trading_bot.performance.tracker import PerformanceTracker
 from trading_bot.performance.core.windows import WINDOW_KINDS
+from trading_bot.performance.errors import StrictModeError, UsageError
+from trading_bot.performance.core.ratios import starting_balance_value
+from trading_bot.performance.ingest.executions import breakeven_band_value
+from trading_bot.performance.ingest.marks import load_marks
+from trading_bot.performance.report.formats import (
+    DEFAULT_FORMAT,
+    EXPORT_FORMAT,
+    FORMAT_NAMES,
+    FORMATS,
+    Report,
+    check_options,
+)
+from trading_bot.performance.services.alert_workflow import (
+    Judged,
+    acknowledge_alert,
+    alert_paths,
+    evaluate_targets,
+    first_log_day,
+    load_targets_or_none,
+    report_targets_view,
+)
+from trading_bot.performance.services.reports import export_report, previous_summary
+from trading_bot.performance.tracker import PerformanceTracker
 
 if TYPE_CHECKING:
-    from trading_bot.performance.report.targets_view import TargetsView
+    from trading_bot.performance.report.export import ExportResult
 
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_BREACH = 2
-EXIT_USAGE = 64
 MAX_STDERR_BAD_LINES = 20
-LOGGER = logging.getLogger("trading_bot.performance")
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="python -m trading_bot.performance",
+def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
+    """The main command's parser; ``prog`` defaults to how the command was started."""
+    parser = ExitCodeParser(
+        prog=prog or command_name(),
         description="Performance summaries of trading bot JSONL logs (exact Decimal money).",
         epilog="Exit codes: 0 ok, 1 error to fix (file:line: reason), 2 a target breached "
                "(an alert is firing), 64 usage error (including --format csv without a known "
                "--breakdown). Subcommands: record (manual trades), ack ID (acknowledge an "
                "alert).",
     )
+    parser.add_argument("--version", action="version", version=VERSION_TEXT,
+                        help="print the version and exit")
     parser.add_argument("--window", choices=WINDOW_KINDS, default="daily",
                         help="period to summarise (default: daily)")
-    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                         help="a day inside the window (default: today in --tz)")
-    parser.add_argument("--start", type=_iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD",
                         help="first day of a range window (with --end)")
-    parser.add_argument("--end", type=_iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--end", type=iso_date, metavar="YYYY-MM-DD",
                         help="last day of a range window, inclusive")
-    parser.add_argument("--trades", type=_positive_int, metavar="N",
+    parser.add_argument("--trades", type=positive_int, metavar="N",
                         help="rolling window size in closed trades (default: 20)")
     parser.add_argument("--logs-dir", type=Path, default=Path("logs"),
                         help="directory of YYYY-MM-DD.jsonl files (default: logs)")
     parser.add_argument("--tz", metavar="ZONE",
                         help=f"IANA timezone for local days (default: ${TIMEZONE_ENV} or UTC)")
-    parser.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text",
+    parser.add_argument("--format", choices=FORMAT_NAMES, default=DEFAULT_FORMAT,
                         help="stdout format (default: text; colour only on a terminal without "
                              "NO_COLOR); csv writes one breakdown, see --breakdown")
     parser.add_argument("--breakdown", metavar="NAME",
-                        help="with --format csv: the breakdown to write (strategy_name, "
-                             "execution_mode, symbol, side, entry_type, exit_reasoning, indicator "
-                             "or a --group-by field)")
-    parser.add_argument("--min-sample", type=_positive_int, default=MIN_SAMPLE, metavar="N",
+                        help="with --format csv: the breakdown to write "
+                             f"({', '.join(READING_ORDER)} or a --group-by field)")
+    parser.add_argument("--min-sample", type=positive_int, default=MIN_SAMPLE, metavar="N",
                         help="rows with fewer closed trades are marked as a small sample and left "
                              f"out of the review (default: {MIN_SAMPLE})")
     parser.add_argument("--group-by", action="append", default=[], metavar="FIELD",
-                        help="extra line field to break down by (repeatable)")
+                        help="extra line field to break down by (repeatable); "
+                             "exit_reasoning_raw: the exit reason as logged, not its template")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 when any line is bad instead of reporting and continuing")
     parser.add_argument("--export", action="store_true",
-                        help="also write {window}-summary-DATE.json and .md (only when changed)")
+                        help="also write {window}-summary-DATE.json, .md and .html (only when "
+                             "changed)")
     parser.add_argument("--output-dir", type=Path, metavar="DIR",
                         help="where --export writes (default: LOGS_DIR/performance)")
     parser.add_argument("--follow-external-symlinks", action="store_true",
                         help="read log files that are symlinks to outside the logs directory")
+    parser.add_argument("--pairing", choices=PAIRING_MODES, default=None,
+                        help="executions (open lines no later line closes by order_id): auto "
+                             "pairs them FIFO into round trips and says so when it inferred "
+                             "something, fifo always says so, order-id leaves them open "
+                             "positions (default: the targets file's pairing, else auto)")
+    parser.add_argument("--breakeven-band", type=_band, metavar="FRACTION", default=None,
+                        help="a round trip whose |net P&L| is at most this fraction of its entry "
+                             "value is breakeven (default 0: exactly zero)")
+    parser.add_argument("--marks", type=Path, metavar="FILE",
+                        help="CSV of symbol,price: unrealized P&L of the open positions (a "
+                             "symbol without a mark has none, and is listed)")
+    parser.add_argument("--starting-balance", type=_balance, metavar="AMOUNT", default=None,
+                        help="account size at the window's start: return, final balance, "
+                             "drawdown %%, CAGR, Sharpe, Sortino, Calmar, SQN and expectancy "
+                             "ratio by freqtrade's definitions (JSON 'account'; without it they "
+                             "are null)")
+    rows = parser.add_mutually_exclusive_group()
+    rows.add_argument("--max-rows", type=positive_int, default=DEFAULT_MAX_ROWS, metavar="N",
+                      help="rows per breakdown before the rest fold into one exact 'other' row, "
+                           f"and cap of the open positions listed (default: {DEFAULT_MAX_ROWS}; "
+                           "--format csv always writes every row)")
+    rows.add_argument("--all-rows", action="store_true",
+                      help="every breakdown row and every open position")
+    parser.add_argument("--stale-after", type=_age, metavar="AGE", default=None,
+                        help="open positions older than this are flagged stale, e.g. 7d, 36h "
+                             "(default: the targets file's stale_after, else 7d)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log INFO records on stderr")
-    from trading_bot.performance.cli.alerts import add_alert_arguments
-    from trading_bot.performance.cli.cache import add_cache_arguments
-
     add_alert_arguments(parser)
     add_cache_arguments(parser)
     return parser
 
 
+def _band(text: str) -> Decimal:
+    """``--breakeven-band``: a fraction in [0, 1), else a usage error (exit 64)."""
+    try:
+        return breakeven_band_value(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--breakeven-band ")) from None
+
+
+def _balance(text: str) -> Decimal:
+    """``--starting-balance``: a positive decimal amount, else a usage error (exit 64)."""
+    try:
+        balance = starting_balance_value(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--starting-balance ")) from None
+    assert balance is not None
+    return balance
+
+
+def _age(text: str) -> int:
+    """``--stale-after``: a positive age (7d, 36h, 90m, 45s; a bare number is days)."""
+    try:
+        return age_seconds(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _targets_stale_after(targets: object) -> int:
+    """The targets file's ``stale_after`` (seconds), else the default."""
+    found = getattr(targets, "stale_after_seconds", None)
+    return found if isinstance(found, int) else DEFAULT_STALE_AFTER_SECONDS
+
+
+def _targets_pairing(targets: object) -> str:
+    """The targets file's ``pairing`` setting, else the default."""
+    return getattr(targets, "pairing", None) or DEFAULT_PAIRING
+
+
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
+    """Run the command (``argv`` defaults to ``sys.argv[1:]``); returns the exit code.
+
+    Argument errors raise ``SystemExit(64)`` after printing the usage, as argparse does (``--help``
+    and ``--version``: ``SystemExit(0)``); every other failure is a message and an exit code.
+    """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["record"]:
+        # Lazy: recording brings the log writer (~6.5 ms measured at start-up), which no
+        # summary needs.
         from trading_bot.performance.cli.record import main as record_main
 
         return record_main(arguments[1:], stdout=out, stderr=err)
     if arguments[:1] == ["ack"]:
-        from trading_bot.performance.cli.alerts import ack_main
-
         return ack_main(arguments[1:], stdout=out, stderr=err)
+    # argparse prints help and errors to sys.stdout/sys.stderr; send them to our streams.
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         args = build_parser().parse_args(arguments)
-    from trading_bot.performance.cli.alerts import configure_logging
-
     configure_logging(err, verbose=args.verbose or args.watch, log_format=args.log_format)
     return run_reporting_errors(lambda: _run(args, out, err), err)
 
 
-def run_reporting_errors(body: Callable[[], int], err: TextIO) -> int:
-    """Run a command body, turning the package's errors into a message and their exit code."""
-    try:
-        return body()
-    except UsageError as exc:
-        print(f"error: {exc}", file=err)
-        return EXIT_USAGE
-    except PerformanceError as exc:
-        print(f"error: {exc}", file=err)
-        return EXIT_ERROR
-
-
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from trading_bot.performance.cli import alerts as alert_cli
-
-    from trading_bot.performance.cli.cache import check_cache_options, run_backfill_command, tracker_options
-
-    _check_output_options(args)
+    check_options(args.format, args.breakdown, args.group_by)
     check_cache_options(args)
-    alert_cli.check_alert_options(args)
-    paths = alert_cli.alert_paths(args.logs_dir, args.alert_log)
+    check_alert_options(args)
+    paths = alert_paths(args.logs_dir, args.alert_log)
     if args.ack is not None:
-        from datetime import UTC, datetime
-
-        alert_cli.print_acknowledged(*alert_cli.acknowledge_alert(args.ack, paths,
-                                                                  datetime.now(UTC)), out)
+        print_acknowledged(*acknowledge_alert(args.ack, paths, datetime.now(UTC)), out)
         return EXIT_OK
-    targets = alert_cli.load_cli_targets(args.targets)
+    targets = load_targets_or_none(args.targets)
+    marks = None if args.marks is None else load_marks(args.marks)
     zone = args.tz or os.environ.get(TIMEZONE_ENV) or DEFAULT_TIMEZONE
     tracker = PerformanceTracker(args.logs_dir, timezone=zone, group_by=args.group_by,
                                  follow_external_symlinks=args.follow_external_symlinks,
+                                 pairing=args.pairing or _targets_pairing(targets),
+                                 breakeven_band=args.breakeven_band or ZERO, marks=marks,
+                                 starting_balance=args.starting_balance,
+                                 max_rows=None if args.all_rows else args.max_rows,
+                                 stale_after_seconds=(args.stale_after
+                                                      or _targets_stale_after(targets)),
                                  **tracker_options(args))
     if args.backfill is not None:
-        first_log_day = alert_cli.first_log_day(tracker, targets)   # one listing for all
+        first_day = first_log_day(tracker, targets)   # one listing for all the periods
 
-        def render(summary: PerformanceSummary,
-                   previous: PerformanceSummary | None) -> tuple[dict, str]:
-            from trading_bot.performance.report.markdown import render_markdown
-
-            view = alert_cli.report_targets_view(tracker, summary, targets, paths,
-                                                 first_log_day=first_log_day)
-            return _document(summary, view), render_markdown(
-                summary, previous=previous, min_sample=args.min_sample, targets=view)
-        return run_backfill_command(args, tracker, render, out, err)
+        def build_report(summary: PerformanceSummary,
+                         previous: PerformanceSummary | None) -> Report:
+            view = report_targets_view(tracker, summary, targets, paths, first_log_day=first_day)
+            return Report(summary, targets=view, previous=previous, min_sample=args.min_sample)
+        return run_backfill_command(args, tracker, build_report, out, err)
 
     def read() -> PerformanceSummary:
         return tracker.get_summary(args.window, args.start, args.end, on=args.date,
@@ -184,17 +268,19 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # the window again under the alert state's lock (another run committed in between).
     if args.watch:
         def once() -> int:
-            judged = alert_cli.evaluate_targets(tracker, read(), targets, paths)
+            judged = evaluate_targets(tracker, read(), targets, paths)
             if args.export:
-                _export_reports(args, tracker, judged.summary, judged.view, err)
+                _export(args, Report(judged.summary, targets=judged.view,
+                                     previous=previous_summary(tracker, judged.summary),
+                                     min_sample=args.min_sample), err)
             return EXIT_BREACH if judged.view.breached else EXIT_OK
-        return alert_cli.run_watch(once, args.interval)
+        return run_watch(once, args.interval)
     summary = read()
     _check_quality(summary, args.strict, err)
-    judged = alert_cli.evaluate_targets(tracker, summary, targets, paths)
+    judged = evaluate_targets(tracker, summary, targets, paths)
     if judged.summary.data_quality != summary.data_quality:
         _check_quality(judged.summary, args.strict, err)   # stderr agrees with the report
-    _write_output(args, tracker, judged.summary, out, err, judged.view)
+    _write_output(args, tracker, judged, out, err)
     return EXIT_BREACH if judged.view.breached else EXIT_OK
 
 
@@ -205,100 +291,32 @@ def _check_quality(summary: PerformanceSummary, strict: bool, err: TextIO) -> No
         raise StrictModeError(f"{summary.data_quality.bad_lines} bad lines (--strict)")
 
 
-def _check_output_options(args: argparse.Namespace) -> None:
-    """Usage errors of the output options, raised before any log is read."""
-    if args.format != "csv":
-        if args.breakdown is not None:
-            raise UsageError("--breakdown applies to --format csv only")
-        return
-    from trading_bot.performance.report.csv_table import breakdown_names, check_breakdown
+def _write_output(args: argparse.Namespace, tracker: PerformanceTracker, judged: Judged,
+                  out: TextIO, err: TextIO) -> None:
+    """Render the chosen format to ``out`` and, with ``--export``, write the report files.
 
-    if args.breakdown is None:
-        raise UsageError("--format csv needs --breakdown NAME; available: "
-                         + ", ".join(breakdown_names(args.group_by)))
-    check_breakdown(args.breakdown, args.group_by)
-
-
-def _write_output(args: argparse.Namespace, tracker: PerformanceTracker,
-                  summary: PerformanceSummary, out: TextIO, err: TextIO,
-                  view: "TargetsView | None" = None) -> None:
-    """Render the chosen format to ``out`` and, with --export, write the report files.
-
-    The previous period (for the weekly and monthly review) is read only when a human report
-    is produced: text, Markdown or an export.  ``view`` adds the targets table and the period's
-    alerts to the JSON, Markdown and text reports.
+    The period before (for the weekly and monthly review) is read only when the format or the
+    export needs it.
     """
-    document = _document(summary, view) if args.format == "json" or args.export else None
-    previous = None
-    if args.format in ("text", "markdown") or args.export:
-        previous = _previous_summary(tracker, summary)
-    markdown = None
-    if args.format == "markdown" or args.export:
-        from trading_bot.performance.report.markdown import render_markdown
-
-        markdown = render_markdown(summary, previous=previous, min_sample=args.min_sample,
-                                   targets=view)
-    if args.format == "json":
-        from trading_bot.performance.report.export import summary_json
-        from trading_bot.performance.schemas.validation import validate
-
-        assert document is not None
-        validate("performance-summary", document)
-        out.write(summary_json(document))
-    elif args.format == "markdown":
-        assert markdown is not None
-        out.write(markdown)
-    elif args.format == "csv":
-        from trading_bot.performance.report.csv_table import render_breakdown_csv
-
-        out.write(render_breakdown_csv(summary, args.breakdown, min_sample=args.min_sample))
-    else:
-        from trading_bot.performance.report.text import render_text
-
-        out.write(render_text(summary, previous=previous, min_sample=args.min_sample,
-                              color=use_color(out), targets=view))
+    chosen = FORMATS[args.format]
+    previous = (previous_summary(tracker, judged.summary)
+                if chosen.needs_previous or args.export else None)
+    report = Report(judged.summary, targets=judged.view, previous=previous,
+                    min_sample=args.min_sample, breakdown=args.breakdown, color=use_color(out))
+    text = chosen.render(report)
+    out.write(text)
     if args.export:
-        assert document is not None and markdown is not None
-        _export(summary, document, markdown, args.output_dir or args.logs_dir / "performance",
-                err)
+        _export(args, report, err, markdown=text if chosen.name == EXPORT_FORMAT else None)
 
 
-def _document(summary: PerformanceSummary, view: "TargetsView | None") -> dict:
-    """The report JSON: the summary plus, when targets were evaluated, ``targets``/``alerts``."""
-    document = summary.to_dict()
-    if view is not None:
-        document.update(view.to_dict())
-    return document
-
-
-def _export_reports(args: argparse.Namespace, tracker: PerformanceTracker,
-                    summary: PerformanceSummary, view: "TargetsView", err: TextIO) -> None:
-    """--export in watch mode: the files only, no report on stdout."""
-    from trading_bot.performance.report.markdown import render_markdown
-
-    markdown = render_markdown(summary, previous=_previous_summary(tracker, summary),
-                               min_sample=args.min_sample, targets=view)
-    _export(summary, _document(summary, view), markdown,
-            args.output_dir or args.logs_dir / "performance", err)
-
-
-def _previous_summary(tracker: PerformanceTracker,
-                      summary: PerformanceSummary) -> PerformanceSummary | None:
-    """The period before a weekly or monthly summary, read with the same tracker; else None."""
-    from trading_bot.performance.report.review import previous_anchor
-
-    anchor = previous_anchor(summary)
-    return None if anchor is None else tracker.get_summary(summary.window, on=anchor)
-
-
-def use_color(stream: TextIO) -> bool:
-    """Colour only on a terminal: ``stream`` is a TTY, ``NO_COLOR`` is not set (to anything,
-    even empty) and ``TERM`` is not ``dumb``; pipes, files and CI logs get plain text."""
-    try:
-        is_tty = stream.isatty()
-    except (AttributeError, ValueError, OSError):
-        return False
-    return is_tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+def _export(args: argparse.Namespace, report: Report, err: TextIO, *,
+            markdown: str | None = None) -> None:
+    """``--export``: the JSON and Markdown files (``markdown``: already rendered from
+    ``report``), one line each on stderr saying whether it was written or left unchanged."""
+    results: list[ExportResult] = export_report(
+        report, args.output_dir or args.logs_dir / "performance", markdown=markdown)
+    for result in results:
+        print(f"{'wrote' if result.changed else 'unchanged'}: {result.path}", file=err)
 
 
 def _report_bad_lines(summary: PerformanceSummary, err: TextIO) -> None:
@@ -313,9 +331,4 @@ def _report_bad_lines(summary: PerformanceSummary, err: TextIO) -> None:
           "see data_quality in the report", file=err)
 
 
-def _export(summary: PerformanceSummary, document: dict, markdown: str, output_dir: Path,
-            err: TextIO) -> None:
-    from trading_bot.performance.report.export import export_summary
-
-    for result in export_summary(summary, document, markdown, output_dir):
-        print(f"{'wrote' if result.changed else 'unchanged'}: {result.path}", file=err)
+__all__ = ["build_parser", "main"]

@@ -12,25 +12,24 @@ addition.  Pure: no I/O, no clock.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta, tzinfo
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from operator import add, attrgetter
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence, TypeVar
 
 from trading_bot.performance.core.decimals import ZERO, divide, exact_sums
 
+# Breakdowns are declared in the dimension catalogue; these names are re-exported because the
+# reader, the cache, the tracker and the summary import them from here.
+from trading_bot.performance.core.dimensions import BUILTIN_DIMENSIONS as BUILTIN_DIMENSIONS
+from trading_bot.performance.core.dimensions import (
+    OVERLAPPING_DIMENSIONS as OVERLAPPING_DIMENSIONS,
+)
+from trading_bot.performance.core.dimensions import trade_groups as trade_groups
+
 #: How many most-recent closed trades every aggregate keeps for rolling-N windows.
 ROLLING_TAIL = 1000
-
-BUILTIN_DIMENSIONS: tuple[str, ...] = (
-    "strategy_name", "symbol", "entry_type", "side", "execution_mode", "exit_reasoning", "indicator",
-)
-#: Dimensions whose rows overlap: one trade appears in several rows.
-OVERLAPPING_DIMENSIONS = frozenset({"indicator"})
-NO_VALUE = "(none)"
-MISSING_FIELD = "(missing)"
 
 OrderKey = tuple[datetime, str, int]
 
@@ -59,40 +58,6 @@ class ClosedTrade:
     @property
     def realized_at(self) -> datetime:
         return self.key[0]
-
-
-def trade_groups(strategy_name: str, symbol: str, entry_type: str | None, side: str,
-                 execution_mode: str, exit_reasoning: str | None, indicators: Sequence[str],
-                 extras: Mapping[str, object], group_by: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """The breakdown rows a closed trade belongs to, in one fixed order.
-
-    Shared by the reader path and the cache (which rebuilds trades from stored columns), so
-    both put a trade in exactly the same rows.
-    """
-    groups = [
-        ("strategy_name", strategy_name),
-        ("symbol", symbol),
-        ("entry_type", entry_type or NO_VALUE),
-        ("side", side),
-        ("execution_mode", execution_mode),
-        ("exit_reasoning", exit_reasoning or NO_VALUE),
-    ]
-    groups.extend(("indicator", name) for name in dict.fromkeys(indicators))
-    groups.extend((name, _extra_value(extras, name)) for name in group_by)
-    return tuple(groups)
-
-
-def _extra_value(extras: Mapping[str, object], name: str) -> str:
-    if name not in extras:
-        return MISSING_FIELD
-    value = extras[name]
-    if value is None:
-        return NO_VALUE
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return str(value)
-    return json.dumps(value, default=str, sort_keys=True)
 
 
 def planned_risk_reward(action: str, price: Decimal, stop: Decimal | None,
@@ -170,6 +135,25 @@ class _CoreAccumulator:
     """Mutable twin of :class:`CoreStats` for folding many trades without allocating per trade."""
 
     __slots__ = _CORE_FIELDS
+    # The fields of CoreStats, declared for the type checker (sums start as the int 0).
+    closed: int
+    wins: int
+    losses: int
+    breakevens: int
+    net: Decimal
+    gross_profit: Decimal
+    gross_loss: Decimal
+    commission: Decimal
+    hold_sum: Decimal
+    hold_count: int
+    win_hold_sum: Decimal
+    win_hold_count: int
+    loss_hold_sum: Decimal
+    loss_hold_count: int
+    rr_sum: Decimal
+    rr_count: int
+    r_sum: Decimal
+    r_count: int
 
     def __init__(self) -> None:
         for name in _CORE_FIELDS:
@@ -207,9 +191,10 @@ class _CoreAccumulator:
             self.r_count += 1
 
     def freeze(self) -> CoreStats:
-        values = [getattr(self, name) for name in _CORE_FIELDS]
-        return CoreStats(*(Decimal(v) if isinstance(default, Decimal) else v
-                           for v, default in zip(values, _CORE_DEFAULTS)))
+        values: list[Any] = [Decimal(getattr(self, name)) if isinstance(default, Decimal)
+                             else getattr(self, name)
+                             for name, default in zip(_CORE_FIELDS, _CORE_DEFAULTS, strict=True)]
+        return CoreStats(*values)
 
 
 _CORE_DEFAULTS = tuple(getattr(EMPTY_CORE, name) for name in _CORE_FIELDS)
@@ -310,6 +295,9 @@ class Drawdown:
     max_drawdown: Decimal = ZERO
     max_peak_key: OrderKey | None = None
     max_trough_key: OrderKey | None = None
+    #: The cumulative value at the peak of ``max_drawdown`` (0 for the span's start): what
+    #: freqtrade's ``max_drawdown_account`` divides by, added to the starting balance.
+    max_peak: Decimal = ZERO
 
     @property
     def current(self) -> Decimal:
@@ -327,17 +315,22 @@ class Drawdown:
         else:
             peak, peak_key = self.peak, self.peak_key
         assert later.low_key is not None
+        low_key: OrderKey | None
         if offset + later.low < self.low:
             low, low_key = offset + later.low, later.low_key
         else:
             low, low_key = self.low, self.low_key
-        cross = (self.peak - (offset + later.low), self.peak_key, later.low_key)
-        inner = (later.max_drawdown, later.max_peak_key, later.max_trough_key)
+        cross = (self.peak - (offset + later.low), self.peak_key, later.low_key, self.peak)
+        # ``+ offset * 0`` gives the inner drawdown the exponent a fold over both spans gives
+        # it (a Decimal sum carries its operands' finest exponent): with nets of mixed decimal
+        # places, -0.14 from a merge and -0.1400 from a fold would print differently.
+        inner = (later.max_drawdown + offset * 0, later.max_peak_key, later.max_trough_key,
+                 offset + later.max_peak)
         # On a tie the cross candidate is the from-scratch answer: its trough (the first low of
         # the later span) can never come after an equally deep inner trough, and its peak is
         # the earlier one.
         candidate = inner if inner[0] > cross[0] else cross
-        best = (self.max_drawdown, self.max_peak_key, self.max_trough_key)
+        best = (self.max_drawdown, self.max_peak_key, self.max_trough_key, self.max_peak)
         if candidate[0] > best[0]:
             best = candidate
         return Drawdown(offset + later.total, peak, peak_key, low, low_key, *best)
@@ -350,8 +343,9 @@ def _fold_drawdown(trades: Sequence[ClosedTrade]) -> Drawdown:
     low: Decimal | None = None
     low_key: OrderKey | None = None
     max_dd = ZERO
-    max_peak: OrderKey | None = None
+    max_peak_key: OrderKey | None = None
     max_trough: OrderKey | None = None
+    max_peak = ZERO
     for trade in trades:
         total += trade.net
         if total > peak:
@@ -360,8 +354,55 @@ def _fold_drawdown(trades: Sequence[ClosedTrade]) -> Drawdown:
             low, low_key = total, trade.key
         drawdown = peak - total
         if drawdown > max_dd:
-            max_dd, max_peak, max_trough = drawdown, peak_key, trade.key
-    return Drawdown(total, peak, peak_key, low, low_key, max_dd, max_peak, max_trough)
+            max_dd, max_peak_key, max_trough, max_peak = drawdown, peak_key, trade.key, peak
+    return Drawdown(total, peak, peak_key, low, low_key, max_dd, max_peak_key, max_trough,
+                    max_peak)
+
+
+@dataclass(frozen=True, slots=True)
+class Moments:
+    """Sums over the closed trades' net P&L by its *sign* that the account ratios need.
+
+    freqtrade's Sharpe, Sortino and SQN need the spread of per-trade returns over the whole
+    window, which the day aggregates' counts and sums alone do not give and whose tail of recent
+    trades is not the whole window.  A standard deviation is a function of ``n``, ``S = Σx`` and
+    ``Q = Σx²`` (population: ``√(nQ - S²) / n``; sample: ``√((nQ - S²) / (n(n - 1)))``), and
+    those sums merge by addition, so keeping ``Q`` (``n`` and ``S`` are the core's ``closed``
+    and ``net``) and the same three sums over the losing trades makes every ratio exact over
+    any merge of days.  Winners and losers are by the sign of the net P&L (freqtrade's
+    ``profit_abs > 0`` / ``< 0``), not by the logged outcome.
+    """
+
+    squares: Decimal = ZERO
+    positive: int = 0
+    positive_sum: Decimal = ZERO
+    negative: int = 0
+    negative_sum: Decimal = ZERO
+    negative_squares: Decimal = ZERO
+
+    def __add__(self, other: "Moments") -> "Moments":
+        """Field-wise sum; the caller holds :func:`exact_sums`."""
+        return Moments(self.squares + other.squares, self.positive + other.positive,
+                       self.positive_sum + other.positive_sum, self.negative + other.negative,
+                       self.negative_sum + other.negative_sum,
+                       self.negative_squares + other.negative_squares)
+
+
+def _fold_moments(trades: Sequence[ClosedTrade]) -> Moments:
+    squares = positive_sum = negative_sum = negative_squares = ZERO
+    positive = negative = 0
+    for trade in trades:
+        net = trade.net
+        square = net * net
+        squares += square
+        if net > 0:
+            positive += 1
+            positive_sum += net
+        elif net < 0:
+            negative += 1
+            negative_sum += net
+            negative_squares += square
+    return Moments(squares, positive, positive_sum, negative, negative_sum, negative_squares)
 
 
 Breakdowns = Mapping[str, Mapping[str, CoreStats]]
@@ -379,6 +420,7 @@ class Aggregate:
     days: Mapping[date, CoreStats] | None = None
     breakdowns: Breakdowns | None = None
     tail: tuple[ClosedTrade, ...] = ()
+    moments: Moments = Moments()
 
     @property
     def day_stats(self) -> Mapping[date, CoreStats]:
@@ -411,13 +453,16 @@ class Aggregate:
                 for dimension in dict.fromkeys([*self.breakdown_stats, *later.breakdown_stats])
             },
             tail=(self.tail + later.tail)[-tail_size:] if tail_size else (),
+            moments=self.moments + later.moments,
         )
 
 
 EMPTY_AGGREGATE = Aggregate()
+_Key = TypeVar("_Key")
 
 
-def _add_maps(first: Mapping[object, CoreStats], second: Mapping[object, CoreStats]) -> dict:
+def _add_maps(first: Mapping[_Key, CoreStats],
+              second: Mapping[_Key, CoreStats]) -> dict[_Key, CoreStats]:
     """Row-wise sum of two breakdowns or day maps; the caller holds :func:`exact_sums`."""
     merged = dict(first)
     for key, stats in second.items():
@@ -469,15 +514,37 @@ def _fold(trades: Sequence[ClosedTrade], tail_size: int) -> Aggregate:
         breakdowns={dimension: {value: acc.freeze() for value, acc in rows.items()}
                     for dimension, rows in breakdowns.items()},
         tail=tuple(trades[-tail_size:]) if tail_size else (),
+        moments=_fold_moments(trades),
     )
 
 
 def merge_all(aggregates: Iterable[Aggregate], *, tail_size: int = ROLLING_TAIL) -> Aggregate:
-    """Merge aggregates of consecutive spans, oldest first."""
+    """Merge aggregates of consecutive spans, oldest first; equal to merging them pairwise.
+
+    The day and breakdown maps are summed in place, once, instead of copying the growing maps
+    at every step (a year range copied its breakdowns 365 times: the cost followed history,
+    not the answer); the order-dependent state still merges pairwise.
+    """
     result = EMPTY_AGGREGATE
-    for aggregate in aggregates:
-        result = result.merge(aggregate, tail_size=tail_size)
-    return result
+    days: dict[date, CoreStats] = {}
+    breakdowns: dict[str, dict[str, CoreStats]] = {}
+    with exact_sums():
+        for aggregate in aggregates:
+            if aggregate.core.closed == 0:
+                continue
+            _add_into(days, aggregate.day_stats)
+            for dimension, rows in aggregate.breakdown_stats.items():
+                _add_into(breakdowns.setdefault(dimension, {}), rows)
+            result = result._merge(replace(aggregate, days=None, breakdowns=None), tail_size)
+    if result.core.closed == 0:
+        return EMPTY_AGGREGATE
+    return replace(result, days=days, breakdowns=breakdowns)
+
+
+def _add_into(target: dict[_Key, CoreStats], rows: Mapping[_Key, CoreStats]) -> None:
+    """Row-wise sum into ``target``; the caller holds :func:`exact_sums`."""
+    for key, stats in rows.items():
+        target[key] = _sum_cores(target[key], stats) if key in target else stats
 
 
 def fold_by_day(trades: Sequence[ClosedTrade], *, tail_size: int = ROLLING_TAIL) -> dict[date, Aggregate]:

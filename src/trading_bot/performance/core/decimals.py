@@ -9,6 +9,7 @@ float that went through ``repr`` slip in unnoticed.
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager
 from decimal import Context, Decimal, localcontext
 
 from trading_bot.performance.errors import InvalidLineError
@@ -28,7 +29,7 @@ EXACT_SUM_CONTEXT = Context(prec=1000)
 ZERO = Decimal(0)
 
 
-def exact_sums() -> "localcontext":
+def exact_sums() -> AbstractContextManager[Context]:
     """Context manager under which Decimal additions are exact (see EXACT_SUM_CONTEXT)."""
     return localcontext(EXACT_SUM_CONTEXT)
 
@@ -44,7 +45,8 @@ def parse_decimal(value: object, field: str) -> Decimal:
         raise InvalidLineError(f"{field} must be a decimal number, got boolean {value!r}")
     if isinstance(value, str):
         if not DECIMAL_TEXT.match(value):
-            raise InvalidLineError(f"{field} must be a decimal string like \"150.25\", got {value!r}")
+            raise InvalidLineError(
+                f"{field} must be a decimal string like \"150.25\", got {value!r}")
         return Decimal(value)
     if isinstance(value, int):
         return Decimal(value)

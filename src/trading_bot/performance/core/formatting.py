@@ -1,7 +1,8 @@
 """Turning exact values into text for people; shared by the text and Markdown renderers.
 
 Only here are numbers rounded (half-even, 2 places for money and percentages); JSON never goes
-through this module.
+through this module.  A metric is formatted by its kind in :mod:`.metric_catalogue`, so a new
+metric needs no formatting code.
 """
 
 from __future__ import annotations
@@ -10,16 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from trading_bot.performance.core.decimals import quantize_for_display
+from trading_bot.performance.core.metric_catalogue import DURATION, RATE
+from trading_bot.performance.core.metric_catalogue import metric as catalogued
 
-#: Metrics shown as percentages (their values are fractions 0..1).
-PERCENT_METRICS = frozenset({"win_rate", "decided_win_rate"})
-#: Metrics in money units.
-MONEY_METRICS = frozenset({
-    "net_profit_loss", "gross_profit", "gross_loss", "commission", "average_win", "average_loss",
-    "expectancy", "max_drawdown", "current_drawdown",
-})
-DURATION_METRICS = frozenset({"average_hold_seconds", "average_win_hold_seconds",
-                              "average_loss_hold_seconds"})
 DASH = "-"
 
 
@@ -47,70 +41,24 @@ def duration(seconds: Decimal | int | None) -> str:
 
 
 def metric(name: str, value: Any) -> str:
-    """Format one metric by its kind (percent, money, duration, ratio or count)."""
+    """Format one catalogued metric by its kind: rate as a percentage, duration as ``3h 05m``,
+    money and ratios to 2 places, counts as they are."""
     if value is None:
         return DASH
-    if name in PERCENT_METRICS:
+    kind = catalogued(name).kind
+    if kind == RATE:
         return percent(value)
-    if name in DURATION_METRICS:
+    if kind == DURATION:
         return duration(value)
     if isinstance(value, Decimal):
         return quantize_for_display(value, 2)
     return str(value)
 
 
-METRIC_LABELS: dict[str, str] = {
-    "closed_trades": "Closed trades",
-    "open_trades": "Open trades",
-    "wins": "Wins",
-    "losses": "Losses",
-    "breakevens": "Breakevens",
-    "win_rate": "Win rate (breakevens in denominator)",
-    "decided_win_rate": "Decided win rate (excl. breakevens)",
-    "net_profit_loss": "Net P&L",
-    "gross_profit": "Gross profit",
-    "gross_loss": "Gross loss",
-    "commission": "Commission",
-    "average_win": "Average win",
-    "average_loss": "Average loss",
-    "payoff_ratio": "Payoff ratio",
-    "profit_factor": "Profit factor",
-    "expectancy": "Expectancy per trade",
-    "max_drawdown": "Max drawdown",
-    "current_drawdown": "Current drawdown",
-    "longest_win_streak": "Longest win streak",
-    "longest_loss_streak": "Longest loss streak",
-    "average_planned_rr": "Average planned R:R",
-    "average_r_multiple": "Average realized R-multiple",
-    "average_hold_seconds": "Average hold",
-    "average_win_hold_seconds": "Average hold (winners)",
-    "average_loss_hold_seconds": "Average hold (losers)",
-    "trades_per_day": "Trades per trading day",
-    "trading_days": "Trading days (with a log file)",
-    "winning_days": "Winning days",
-    "losing_days": "Losing days",
-}
-
 #: Rows with fewer closed trades than this are marked as a small sample and left out of the
 #: review's rankings and rules (``--min-sample`` overrides it).  20 is a common rule of thumb:
 #: below it a win rate moves by 5 points or more with a single trade.
 MIN_SAMPLE = 20
-
-#: Human titles of the breakdown dimensions; ``--group-by`` fields keep their own name.
-DIMENSION_LABELS: dict[str, str] = {
-    "strategy_name": "Strategy",
-    "execution_mode": "Execution mode",
-    "symbol": "Symbol",
-    "side": "Side",
-    "entry_type": "Entry type",
-    "exit_reasoning": "Exit reason",
-    "indicator": "Indicator",
-}
-
-
-def dimension_label(dimension: str) -> str:
-    """Title of a breakdown; an extra ``--group-by`` field is shown as ``Field: name``."""
-    return DIMENSION_LABELS.get(dimension, f"Field: {dimension}")
 
 
 def one_line(text: str) -> str:
@@ -144,7 +92,7 @@ def change(name: str, delta: Decimal | int | None) -> str:
     """A metric's change between periods; rates change in percentage points (``+5.20 pp``)."""
     if delta is None:
         return DASH
-    if name in PERCENT_METRICS:
+    if catalogued(name).kind == RATE:
         return signed(quantize_for_display(Decimal(delta) * 100, 2)) + " pp"
     if isinstance(delta, Decimal):
         return signed(quantize_for_display(delta, 2))

@@ -1,15 +1,19 @@
-"""Metric definitions: pure functions from aggregate state to values.
+"""Metric computation: pure functions from aggregate state to values.
+
+What each metric is called, what kind of number it is and which way is better is declared in
+:mod:`.metric_catalogue`; this module computes the catalogue's ``ROW`` metrics, and the order it
+fills them in is the order of the JSON rows and the CSV columns.
 
 An undefined metric is ``None`` with a reason (profit factor with no losses, an average of
-nothing), never 0, so a dashboard cannot mistake "no data" for "zero".  Values stay exact Decimals
-(or ints for counts); rounding happens only when rendering for people.
+nothing), never 0, so a dashboard cannot mistake "no data" for "zero".  Values stay exact
+Decimals (or ints for counts); rounding happens only when rendering for people.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping
 
 from trading_bot.performance.core.aggregate import CoreStats
 from trading_bot.performance.core.decimals import divide
@@ -76,6 +80,7 @@ def core_metrics(stats: CoreStats) -> MetricSet:
     else:
         put("profit_factor", None, "no losses: profit factor is undefined" if closed else NO_CLOSED)
     put("expectancy", _ratio(stats.net, closed) if closed else None, NO_CLOSED)
+    put("average_commission", _ratio(stats.commission, closed) if closed else None, NO_CLOSED)
     put("average_hold_seconds",
         _ratio(stats.hold_sum, stats.hold_count) if stats.hold_count else None,
         "no closed trade has a hold time")

@@ -8,14 +8,15 @@ validator is an order of magnitude slower.  A test keeps the two in agreement.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any
 
 from trading_bot.performance.core.decimals import DECIMAL_TEXT, ZERO, parse_decimal
-from trading_bot.performance.errors import InvalidLineError
 from trading_bot.performance.core.timestamps import parse_instant
+from trading_bot.performance.errors import InvalidLineError
 
 ACTIONS = frozenset({"BUY", "SELL"})
 EXECUTION_MODES = frozenset({"PAPER", "LIVE"})
@@ -213,7 +214,8 @@ def trade_from_json(obj: object) -> TradeRecord:
     assert symbol is not None
     if not SYMBOL_PATTERN.match(symbol):
         raise InvalidLineError(
-            f"symbol must be a ticker or pair of letters, digits and . _ : / - (max 32), got {symbol!r}"
+            "symbol must be a ticker or pair of letters, digits and . _ : / - (max 32), "
+            f"got {symbol!r}"
         )
     action = _choice(obj, "action", ACTIONS)
     quantity = _positive(obj, "quantity")

@@ -7,14 +7,19 @@ knowledge; ``core`` stays free of anything that knows about files.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import tzinfo
 from decimal import Decimal
-from typing import Sequence
 
-from trading_bot.performance.core.aggregate import (ClosedTrade, planned_risk_reward,
-                                                    realized_r_multiple, seconds_between,
-                                                    trade_groups)
+from trading_bot.performance.core.aggregate import (
+    ClosedTrade,
+    planned_risk_reward,
+    realized_r_multiple,
+    seconds_between,
+    trade_groups,
+)
 from trading_bot.performance.core.decimals import ZERO
+from trading_bot.performance.core.pairing import RoundTrip, classify
 from trading_bot.performance.ingest.reader import LoggedTrade
 
 
@@ -36,7 +41,8 @@ def closed_trade(logged: LoggedTrade, zone: tzinfo, group_by: Sequence[str] = ()
         hold = None
     groups = trade_groups(record.strategy_name, record.symbol, record.entry_type, record.side,
                           record.execution_mode, record.exit_reasoning,
-                          record.indicators_used, record.extras, group_by)
+                          record.indicators_used, record.extras, group_by,
+                          realized_local=realized_at.astimezone(zone), hold_seconds=hold)
     return ClosedTrade(
         key=(realized_at, logged.file_name, logged.line),
         local_day=realized_at.astimezone(zone).date(),
@@ -49,5 +55,38 @@ def closed_trade(logged: LoggedTrade, zone: tzinfo, group_by: Sequence[str] = ()
         planned_rr=planned_risk_reward(record.action, record.price, record.stop_loss,
                                        record.target, record.risk_reward_ratio),
         r_multiple=realized_r_multiple(net, record.price, record.stop_loss, record.quantity),
+        groups=groups,
+    )
+
+
+def round_trip_trade(trip: RoundTrip, zone: tzinfo, group_by: Sequence[str] = (),
+                     band: Decimal = ZERO) -> ClosedTrade:
+    """The closed trade of a round trip paired from executions, realized in ``zone``.
+
+    It is realized at the fill that returned the position to flat; strategy, entry type,
+    indicators and extra fields come from the opening fill, the exit reason from the closing
+    fill.  Planned R:R and the R-multiple use the opening fill's price, stop and target, and the
+    quantity it opened (the plan's initial risk).
+    """
+    opening, closing = trip.opening, trip.closing
+    net = trip.net
+    groups = trade_groups(opening.strategy_name, closing.key[2], opening.entry_type, trip.side,
+                          closing.key[0], closing.reason, opening.indicators, opening.extras,
+                          group_by, realized_local=closing.at.astimezone(zone),
+                          hold_seconds=trip.hold_seconds)
+    action = "BUY" if trip.side == "long" else "SELL"
+    return ClosedTrade(
+        key=closing.order,
+        local_day=closing.at.astimezone(zone).date(),
+        order_id=opening.order_id,
+        symbol=closing.key[2],
+        outcome=classify(net, trip.entry_value, band),
+        net=net,
+        commission=trip.commission,
+        hold_seconds=trip.hold_seconds,
+        planned_rr=planned_risk_reward(action, opening.price, opening.stop_loss, opening.target,
+                                       opening.risk_reward_ratio),
+        r_multiple=realized_r_multiple(net, opening.price, opening.stop_loss,
+                                       trip.opened_quantity),
         groups=groups,
     )

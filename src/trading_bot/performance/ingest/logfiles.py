@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from trading_bot.performance.errors import LogsDirectoryError
 from trading_bot.performance.core.timestamps import SUPPORTED_YEARS
+from trading_bot.performance.errors import LogsDirectoryError
 
 DAY_FILE_PATTERN = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\.jsonl\Z")
 
@@ -88,13 +88,15 @@ def list_day_files(logs_dir: Path, *, follow_external_symlinks: bool = False) ->
     try:
         entries = list(os.scandir(logs_dir))
     except OSError as exc:
-        raise LogsDirectoryError(f"{logs_dir}: cannot list logs directory: {exc.strerror}") from None
+        raise LogsDirectoryError(
+            f"{logs_dir}: cannot list logs directory: {exc.strerror}") from None
     for entry in entries:
         if not entry.name.endswith(".jsonl") or entry.name in OWN_FILES:
             continue
         match = DAY_FILE_PATTERN.match(entry.name)
         if match is None:
-            skipped.append(SkippedEntry(entry.name, "file name is not a date (expected YYYY-MM-DD.jsonl)"))
+            skipped.append(SkippedEntry(entry.name,
+                                        "file name is not a date (expected YYYY-MM-DD.jsonl)"))
             continue
         try:
             day = date(int(match[1]), int(match[2]), int(match[3]))
@@ -103,7 +105,8 @@ def list_day_files(logs_dir: Path, *, follow_external_symlinks: bool = False) ->
             continue
         if day.year not in SUPPORTED_YEARS:
             skipped.append(SkippedEntry(
-                entry.name, f"file date is outside the years {SUPPORTED_YEARS[0]}-{SUPPORTED_YEARS[-1]}"))
+                entry.name,
+                f"file date is outside the years {SUPPORTED_YEARS[0]}-{SUPPORTED_YEARS[-1]}"))
             continue
         reason = _unreadable_reason(entry, root, follow_external_symlinks)
         if reason is not None:
@@ -158,7 +161,7 @@ class LineBatch:
     torn_tail_carriage_returns: int = 0
 
 
-def content_hasher() -> "hashlib._Hash":
+def content_hasher() -> hashlib.blake2b:
     """The checksum the cache fingerprints file contents with (fast, 128-bit)."""
     return hashlib.blake2b(digest_size=16)
 

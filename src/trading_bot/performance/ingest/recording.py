@@ -23,19 +23,20 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, Rounded, localcontext
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from trading_bot.performance.core.decimals import ZERO, canonical
-from trading_bot.performance.storage.durability import append_line
+from trading_bot.performance.core.records import TRADE_FIELDS, TradeRecord, trade_from_json
+from trading_bot.performance.core.timestamps import format_instant
 from trading_bot.performance.errors import InvalidLineError, PerformanceError
 from trading_bot.performance.ingest.logfiles import MAX_LINE_BYTES, list_day_files
 from trading_bot.performance.ingest.reader import LoggedTrade, build_ledger, decode_line, scan_file
-from trading_bot.performance.core.records import TRADE_FIELDS, TradeRecord, trade_from_json
-from trading_bot.performance.core.timestamps import format_instant
+from trading_bot.performance.storage.durability import append_line
 
 SIDES: dict[str, str] = {"long": "BUY", "short": "SELL"}
 DEFAULT_BREAKEVEN_BAND = Decimal("0.005")

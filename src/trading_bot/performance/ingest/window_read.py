@@ -7,14 +7,30 @@ same anomaly in the same words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Sequence
 
 from trading_bot.performance.core.aggregate import Aggregate
+from trading_bot.performance.core.decimals import ZERO, canonical, exact_sums
+from trading_bot.performance.core.pairing import (
+    Flip,
+    OutOfOrder,
+    PairKey,
+    Position,
+    side_name,
+    trivial,
+)
+from trading_bot.performance.core.summary import (
+    MAX_EXAMPLES,
+    DataQuality,
+    MarksReport,
+    OpenPosition,
+    PairingReport,
+)
+from trading_bot.performance.core.timestamps import format_instant
 from trading_bot.performance.ingest.reader import Ledger
-from trading_bot.performance.core.summary import MAX_EXAMPLES, DataQuality, OpenPosition
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +49,8 @@ class WindowRead:
     open_positions: tuple[OpenPosition, ...]
     shifted: int
     has_open_lines: bool
+    #: What pairing executions contributed (its ``mode`` is set by the tracker); None when off.
+    pairing: PairingReport | None = None
 
 
 def duplicate_example(where: str, order_id: str) -> str:
@@ -83,14 +101,16 @@ def quality_from_ledger(ledger: Ledger) -> DataQuality:
     )
 
 
-def positions_from_ledger(ledger: Ledger, as_of: datetime) -> tuple[OpenPosition, ...]:
+def positions_from_ledger(ledger: Ledger, as_of: datetime, *,
+                          include_open: bool = True) -> tuple[OpenPosition, ...]:
     """Trades entered before ``as_of`` and not realized before it (uncached path).
 
     A trade closed after ``as_of`` was open at ``as_of``: a historical window shows the
-    positions it really carried at its end.
+    positions it really carried at its end.  ``include_open`` False leaves the open lines out
+    (with pairing they are executions, listed as open lots instead).
     """
     positions = []
-    for trade in (*ledger.open, *ledger.closed):
+    for trade in (*(ledger.open if include_open else ()), *ledger.closed):
         record = trade.record
         if record.timestamp < as_of and (not record.is_closed or record.realized_at >= as_of):
             positions.append(OpenPosition(
@@ -106,3 +126,81 @@ def positions_from_ledger(ledger: Ledger, as_of: datetime) -> tuple[OpenPosition
                 source=trade.where,
             ))
     return sort_positions(positions)
+
+
+# Pairing: examples, open lots and marks, shared by the uncached path and the cache -----------
+
+def flip_example(where: str, action: str, quantity: Decimal, symbol: str, closed_side: str,
+                 closed: Decimal, opened: Decimal) -> str:
+    other = "short" if closed_side == "long" else "long"
+    return (f"{where}: {action} {canonical(quantity)} {symbol} flips the position from "
+            f"{closed_side} {canonical(closed)} to {other} {canonical(opened)}: the round trip "
+            "closes there and the next opens with the remainder")
+
+
+def out_of_order_example(where: str, at: datetime, before: str, before_at: datetime) -> str:
+    return (f"{where}: fill at {format_instant(at)} is earlier than {before} "
+            f"({format_instant(before_at)}), read before it; paired in time order")
+
+
+def flip_text(flip: Flip) -> str:
+    fill = flip.fill
+    return flip_example(fill.where, fill.action, fill.quantity, fill.key[2], flip.closed_side,
+                        flip.closed_quantity, flip.opened_quantity)
+
+
+def out_of_order_text(found: OutOfOrder) -> str:
+    return out_of_order_example(found.fill.where, found.fill.at, found.before.where,
+                                found.before.at)
+
+
+def lot_position(position: Position, key: PairKey, as_of: datetime) -> OpenPosition:
+    """An open lot as an open position: its first fill, what is still open and its FIFO cost."""
+    opening = position.opening
+    return OpenPosition(
+        order_id=opening.order_id,
+        symbol=key[2],
+        side=side_name(position.side),
+        quantity=position.quantity,
+        price=position.average_cost,
+        strategy_name=opening.strategy_name,
+        execution_mode=key[0],
+        entry_at=opening.at,
+        age_seconds=int((as_of - opening.at).total_seconds()),
+        source=opening.where,
+        lot=True,
+        account_id=key[1],
+        fills=position.fills,
+        inferred=not trivial(position),
+        cost=position.cost,
+    )
+
+
+def mark_positions(positions: Sequence[OpenPosition], marks: Mapping[str, Decimal] | None
+                   ) -> tuple[tuple[OpenPosition, ...], MarksReport | None]:
+    """Open P&L at the operator's marks: ``mark x quantity - cost`` (the open lots' FIFO cost),
+    short mirrored; exact, since the cost is a sum of the lots' values, not an average.
+
+    A position whose symbol has no mark keeps a null open P&L, its symbol is listed as
+    unmarked, and the total covers the marked positions only.
+    """
+    if marks is None:
+        return tuple(positions), None
+    marked = []
+    total = ZERO
+    unmarked: dict[str, None] = {}
+    with exact_sums():
+        for position in positions:
+            mark = marks.get(position.symbol)
+            if mark is None:
+                unmarked[position.symbol] = None
+                marked.append(position)
+                continue
+            cost = position.cost if position.cost is not None else (position.price
+                                                                    * position.quantity)
+            value = mark * position.quantity - cost
+            if position.side == "short":
+                value = -value
+            total += value
+            marked.append(replace(position, mark=mark, unrealized=value))
+    return tuple(marked), MarksReport(len(marks), total, tuple(sorted(unmarked)))

@@ -12,23 +12,25 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
 
 from trading_bot.performance.core.aggregate import EMPTY_CORE
 from trading_bot.performance.core.decimals import canonical
-from trading_bot.performance.errors import UsageError
 from trading_bot.performance.core.formatting import MIN_SAMPLE
 from trading_bot.performance.core.metrics import MetricValue, core_metrics
-from trading_bot.performance.report.sections import BREAKDOWN_ORDER, ranked
 from trading_bot.performance.core.summary import PerformanceSummary
+from trading_bot.performance.errors import UsageError
+from trading_bot.performance.report.sections import BREAKDOWN_ORDER, ranked
 
+#: Every row metric of the catalogue, in the order of a JSON breakdown row.
 METRIC_COLUMNS: tuple[str, ...] = tuple(core_metrics(EMPTY_CORE).values)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def breakdown_names(group_by: Sequence[str] = ()) -> tuple[str, ...]:
-    """Every breakdown ``--breakdown`` accepts: the built-ins, then the ``--group-by`` fields."""
+    """Every breakdown ``--breakdown`` accepts: the built-ins in reading order, then the
+    ``--group-by`` fields."""
     return tuple(dict.fromkeys((*BREAKDOWN_ORDER, *group_by)))
 
 
@@ -59,6 +61,7 @@ def render_breakdown_csv(summary: PerformanceSummary, name: str, *,
     writer.writerow([_text_cell(name), *METRIC_COLUMNS, "small_sample"])
     for key, stats in ranked(summary.aggregate.breakdown_stats.get(name, {})):
         values = core_metrics(stats).values
-        writer.writerow([_text_cell(key), *(_value_cell(values[column]) for column in METRIC_COLUMNS),
+        writer.writerow([_text_cell(key),
+                         *(_value_cell(values[column]) for column in METRIC_COLUMNS),
                          "true" if stats.closed < min_sample else "false"])
     return buffer.getvalue()

@@ -1,14 +1,17 @@
 """Writing report files atomically, and only when their content changed.
 
+An export is the report document (``.json``), the Markdown report (``.md``) and the HTML
+report (``.html``, one self-contained page), side by side under one name.
+
 Dashboards poll these files; rewriting identical content would bump mtimes and trigger needless
 reloads, and a half-written file would blank a dashboard.  So: temp file in the same directory,
 fsync, ``os.replace``; and ``generated_at`` alone never counts as a change (the JSON is compared
-by a checksum of its content without the volatile keys, the Markdown by a checksum of its bytes;
-the Markdown carries no ``generated_at``).  An in-progress window does change between runs: its
-``as_of`` and the ages of open positions move with the clock.  A run killed mid-write leaves a
-hidden temp file (never an export name); the next export into the directory removes those of
-any export name once they are an hour old (a daily export's name changes every day, so sweeping
-only its own name would leave yesterday's behind).
+by a checksum of its content without the volatile keys, the Markdown and the HTML by a checksum
+of their bytes; neither carries a ``generated_at``).  An in-progress window does change between
+runs: its ``as_of`` and the ages of open positions move with the clock.  A run killed mid-write
+leaves a hidden temp file (never an export name); the next export into the directory removes
+those of any export name once they are an hour old (a daily export's name changes every day, so
+sweeping only its own name would leave yesterday's behind).
 
 File names are built only from the validated window kind, its dates and its trade count, then
 checked against :data:`EXPORT_NAME` again, so nothing read from a log can steer a write outside
@@ -28,18 +31,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trading_bot.performance.storage.durability import write_atomic
-from trading_bot.performance.errors import PerformanceError
 from trading_bot.performance.core.summary import PerformanceSummary
 from trading_bot.performance.core.windows import WINDOW_KINDS
+from trading_bot.performance.errors import PerformanceError
+from trading_bot.performance.report.formats import summary_json
+from trading_bot.performance.schemas.validation import validate
+from trading_bot.performance.storage.durability import write_atomic
 
 VOLATILE_KEYS = ("generated_at",)
-EXTENSIONS = ("json", "md")
+EXTENSIONS = ("json", "md", "html")
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 #: Every name :func:`export_name` may produce; anything else is refused before a write.
 EXPORT_NAME = re.compile(
     rf"(?:(?:daily|weekly|monthly)-summary-{_DATE}|range-summary-{_DATE}-to-{_DATE}"
-    rf"|rolling-[1-9][0-9]*-trades-summary-to-{_DATE})\.(?:json|md)\Z")
+    rf"|rolling-[1-9][0-9]*-trades-summary-to-{_DATE})\.(?:json|md|html)\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +83,6 @@ def export_path(output_dir: Path, summary: PerformanceSummary, extension: str) -
     return path
 
 
-def summary_json(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
-
-
 def _stable(document: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in document.items() if key not in VOLATILE_KEYS}
 
@@ -114,14 +115,13 @@ def _same_text(path: Path, text: str) -> bool:
 
 
 def export_summary(summary: PerformanceSummary, document: dict[str, Any], markdown: str,
-                   output_dir: Path) -> list[ExportResult]:
-    """Write ``{window}-summary-DATE.json`` and ``.md`` into ``output_dir`` when changed.
+                   output_dir: Path, *, html: str | None = None) -> list[ExportResult]:
+    """Write ``{window}-summary-DATE.json``, ``.md`` and (given ``html``) ``.html`` into
+    ``output_dir``, each only when its content changed.
 
     ``document`` is validated against ``specs/performance-summary.schema.json`` first: an invalid
     document is a bug and must not replace a good file.
     """
-    from trading_bot.performance.schemas.validation import validate
-
     validate("performance-summary", document)
     results = []
     json_path = export_path(output_dir, summary, "json")
@@ -129,9 +129,12 @@ def export_summary(summary: PerformanceSummary, document: dict[str, Any], markdo
     if json_changed:
         write_atomic(json_path, summary_json(document), stale_temps_of=EXPORT_NAME)
     results.append(ExportResult(json_path, json_changed))
-    md_path = export_path(output_dir, summary, "md")
-    md_changed = not _same_text(md_path, markdown)
-    if md_changed:
-        write_atomic(md_path, markdown, stale_temps_of=EXPORT_NAME)
-    results.append(ExportResult(md_path, md_changed))
+    for extension, text in (("md", markdown), ("html", html)):
+        if text is None:
+            continue
+        path = export_path(output_dir, summary, extension)
+        changed = not _same_text(path, text)
+        if changed:
+            write_atomic(path, text, stale_temps_of=EXPORT_NAME)
+        results.append(ExportResult(path, changed))
     return results

@@ -11,21 +11,62 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
-from trading_bot.performance.core.aggregate import OVERLAPPING_DIMENSIONS
-from trading_bot.performance.report.charts import Chart, daily_bars, equity_curve
+from trading_bot.performance.core import dimensions
 from trading_bot.performance.core.decimals import canonical
-from trading_bot.performance.core.formatting import (METRIC_LABELS, MIN_SAMPLE, change, dimension_label, duration, metric,
-                         money, one_line, percent, plural, sample_size)
+from trading_bot.performance.report.account_view import (EPISODE_HEADERS, account_rows,
+                                                        account_title, episode_rows,
+                                                        episode_title, episodes, shows_account)
+from trading_bot.performance.core.formatting import (
+    MIN_SAMPLE,
+    change,
+    duration,
+    metric,
+    money,
+    one_line,
+    plural,
+    sample_size,
+)
+from trading_bot.performance.core.metric_catalogue import (
+    BREAKDOWN_COLUMNS,
+    COMPARISON_ROWS,
+    SUMMARY_METRICS,
+)
+from trading_bot.performance.core.metric_catalogue import metric as catalogued
 from trading_bot.performance.core.metrics import core_metrics
-from trading_bot.performance.report.review import Review, build_review, has_review
-from trading_bot.performance.report.sections import (DAILY_HEADERS, Rows, breakdowns, completeness, daily_rows, data_line,
-                       definitions, group_value, highlights, is_comparison, quality_examples,
-                       spans_days, tail_note)
-from trading_bot.performance.core.summary import PerformanceSummary
-from trading_bot.performance.report.targets_view import NOT_CONFIGURED, TargetsView, alert_lines, target_rows
+from trading_bot.performance.core.summary import OpenPosition, PerformanceSummary
 from trading_bot.performance.core.timestamps import format_instant
+from trading_bot.performance.report.charts import Chart, daily_bars, equity_curve
+from trading_bot.performance.report.review import Review, build_review, has_review
+from trading_bot.performance.report.sections import (
+    Rows,
+    breakdowns,
+    completeness,
+    daily_headers,
+    daily_rows,
+    daily_title,
+    data_line,
+    definitions,
+    group_value,
+    highlights,
+    is_comparison,
+    is_stale,
+    marks_line,
+    open_notes,
+    overlap_note,
+    pairing_line,
+    quality_examples,
+    spans_days,
+    tail_note,
+)
+from trading_bot.performance.report.sections import title as breakdown_title
+from trading_bot.performance.report.targets_shown import (
+    NOT_CONFIGURED,
+    TargetsView,
+    alert_lines,
+    target_rows,
+)
 
 #: Characters that are Markdown syntax anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*~\[\]|])")
@@ -33,13 +74,6 @@ _INLINE_SPECIAL = re.compile(r"([\\`*~\[\]|])")
 _LOOSE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 #: What would start a heading, list or block quote at the start of a list item's text.
 _BLOCK_START = re.compile(r"([-+#]|[0-9]+(?=[.)]))")
-
-#: Metrics of the side-by-side comparison tables (strategy A/B, PAPER vs LIVE).
-COMPARISON_METRICS: tuple[str, ...] = (
-    "win_rate", "expectancy", "profit_factor", "payoff_ratio", "average_win", "average_loss",
-    "average_planned_rr", "average_r_multiple", "average_hold_seconds", "commission",
-    "net_profit_loss",
-)
 
 
 def escape_cell(text: str) -> str:
@@ -110,6 +144,7 @@ def _overview(summary: PerformanceSummary) -> list[str]:
         f"- **Timezone:** {escape_cell(summary.timezone)} (days are local days in this zone)",
         f"- **Completeness:** {completeness(summary)}, as of {format_instant(summary.as_of)}",
         f"- **Data quality:** {data_line(summary)}",
+        *([] if summary.pairing is None else [f"- **Pairing:** {pairing_line(summary)}"]),
     ]
 
 
@@ -127,7 +162,7 @@ def _targets(view: TargetsView | None) -> list[str]:
     if view.note:
         lines += [f"**{escape_cell(view.note)}.**", ""]
     if not rows:
-        return lines + ["No rule applies to this window."]
+        return [*lines, "No rule applies to this window."]
     return lines + md_table(["Rule", "Judged on", "Actual", "Target", "Variance", "Met",
                              "Pacing (day in progress)"], rows, right=(2, 4))
 
@@ -138,7 +173,7 @@ def _alerts(view: TargetsView | None) -> list[str]:
     lines = ["", "## Alerts for the period", ""]
     found = alert_lines(view)
     if not found:
-        return lines + ["No alerts raised for this period."]
+        return [*lines, "No alerts raised for this period."]
     return lines + [f"- **{escape_cell(line.headline)}:** {code_span(line.message)}"
                     + (f" ({escape_cell(line.details)})" if line.details else "")
                     for line in found]
@@ -156,11 +191,19 @@ def code_span(text: str) -> str:
 
 def _metrics(summary: PerformanceSummary) -> list[str]:
     values = summary.metrics.values
-    names = [name for name in METRIC_LABELS if name in values]
     lines = ["", "## Metrics", ""]
     lines += md_table(["Metric", "Value"],
-                      [[METRIC_LABELS[name], metric(name, values[name])] for name in names],
+                      [[entry.label, metric(entry.name, values[entry.name])]
+                       for entry in SUMMARY_METRICS if entry.name in values],
                       right=(1,))
+    if shows_account(summary):
+        # Our own strings (labels, numbers, reasons): nothing logged, so no escaping needed.
+        lines += ["", f"### {account_title(summary)}", ""]
+        lines += md_table(["Figure", "Value"], account_rows(summary), right=(1,))
+        block = episodes(summary)
+        lines += ["", f"### {episode_title(block)}", ""]
+        if block["episodes"]:
+            lines += md_table(list(EPISODE_HEADERS), episode_rows(block), right=(3, 4, 5))
     aggregate = summary.aggregate
     notes = []
     for label, extreme in (("Largest win", aggregate.largest_win),
@@ -178,7 +221,7 @@ def _metrics(summary: PerformanceSummary) -> list[str]:
                 else "the window start")
         notes.append(f"- Max drawdown {money(-drawdown.max_drawdown)}: from the peak at {peak} "
                      f"to the trough at {format_instant(drawdown.max_trough_key[0])}")
-    return lines + ([""] + notes if notes else [])
+    return lines + (["", *notes] if notes else [])
 
 
 def _chart(title: str, chart: Chart | None) -> list[str]:
@@ -189,8 +232,8 @@ def _chart(title: str, chart: Chart | None) -> list[str]:
 
 
 def _daily(summary: PerformanceSummary) -> list[str]:
-    lines = ["", "## Daily P&L", "",
-             *md_table(DAILY_HEADERS, daily_rows(summary), right=(1, 2, 3, 4))]
+    lines = ["", f"## {daily_title(summary)}", "",
+             *md_table(daily_headers(summary), daily_rows(summary), right=(1, 2, 3, 4))]
     chart = daily_bars(summary)
     if chart is not None:
         lines += ["", *chart.lines]
@@ -202,10 +245,10 @@ def _daily(summary: PerformanceSummary) -> list[str]:
 def _review(review: Review) -> list[str]:
     lines = ["", "## Review", ""]
     for standing in review.standings:
-        label = dimension_label(standing.dimension).lower()
+        label = dimensions.label(standing.dimension).lower()
         if standing.best is None:
-            lines.append(f"- Best/worst {label}: none has {review.min_sample} or more closed trades "
-                         f"({plural(standing.rows, 'row')})")
+            lines.append(f"- Best/worst {label}: none has {review.min_sample} or more closed "
+                         f"trades ({plural(standing.rows, 'row')})")
             continue
         for kind, row in (("Best", standing.best), ("Worst", standing.worst)):
             if row is not None:
@@ -224,7 +267,7 @@ def _review(review: Review) -> list[str]:
                   f"{empty_note}:", ""]
         lines += md_table(
             ["Metric", "This period", "Previous", "Change"],
-            [[METRIC_LABELS[item.metric], metric(item.metric, item.current),
+            [[catalogued(item.metric).label, metric(item.metric, item.current),
               metric(item.metric, item.previous), change(item.metric, item.delta)]
              for item in review.changes],
             right=(1, 2, 3))
@@ -242,14 +285,12 @@ def _breakdowns(summary: PerformanceSummary, min_sample: int) -> list[str]:
              f"Sorted by net P&L; n = closed trades; rows under {plural(min_sample, 'trade')} "
              "are marked (small sample)."]
     for dimension, rows in breakdowns(summary):
-        title = dimension_label(dimension)
+        title = breakdown_title(dimension, rows)
         if is_comparison(dimension, rows):
-            title += " (PAPER vs LIVE)" if dimension == "execution_mode" else " (A/B comparison)"
             body = _comparison(rows, min_sample)
         else:
             body = _ranked(title, rows, min_sample)
-        if dimension in OVERLAPPING_DIMENSIONS:
-            title += " (rows overlap: a trade counts once per indicator it used)"
+        title += overlap_note(dimension)
         lines += ["", f"### {escape_cell(title)}", "", *body]
     return lines
 
@@ -257,9 +298,10 @@ def _breakdowns(summary: PerformanceSummary, min_sample: int) -> list[str]:
 def _comparison(rows: Rows, min_sample: int) -> list[str]:
     headers = ["Metric", *(escape_cell(key) for key, _ in rows)]
     columns = [core_metrics(stats).values for _, stats in rows]
-    table_rows = [["Closed trades (n)", *(sample_size(stats.closed, min_sample) for _, stats in rows)]]
-    table_rows += [[METRIC_LABELS[name], *(metric(name, values[name]) for values in columns)]
-                   for name in COMPARISON_METRICS]
+    table_rows = [["Closed trades (n)",
+                   *(sample_size(stats.closed, min_sample) for _, stats in rows)]]
+    table_rows += [[entry.label, *(metric(entry.name, values[entry.name]) for values in columns)]
+                   for entry in COMPARISON_ROWS]
     return md_table(headers, table_rows, right=range(1, len(headers)))
 
 
@@ -268,12 +310,10 @@ def _ranked(title: str, rows: Rows, min_sample: int) -> list[str]:
     for key, stats in rows:
         values = core_metrics(stats).values
         table_rows.append([escape_cell(key), sample_size(stats.closed, min_sample),
-                           percent(values["win_rate"]), money(values["expectancy"]),
-                           metric("profit_factor", values["profit_factor"]),
-                           metric("average_r_multiple", values["average_r_multiple"]),
-                           money(stats.net)])
-    return md_table([escape_cell(title), "n", "Win rate", "Expectancy", "Profit factor", "Avg R",
-                     "Net P&L"], table_rows, right=(1, 2, 3, 4, 5, 6))
+                           *(metric(entry.name, values[entry.name])
+                             for entry in BREAKDOWN_COLUMNS)])
+    return md_table([escape_cell(title), "n", *(entry.column for entry in BREAKDOWN_COLUMNS)],
+                    table_rows, right=range(1, len(BREAKDOWN_COLUMNS) + 2))
 
 
 def _highlights(summary: PerformanceSummary) -> list[str]:
@@ -297,11 +337,36 @@ def _highlights(summary: PerformanceSummary) -> list[str]:
 def _open_positions(summary: PerformanceSummary) -> list[str]:
     if not summary.open_positions:
         return []
+    view = summary.open_view
+    listed = view.listed
+    heading = f"## Open positions ({view.count:,})"
+    notes = " ".join(escape_cell(note) for note in open_notes(summary))
+
+    def age(p: OpenPosition) -> str:
+        return duration(p.age_seconds) + (" **stale**" if is_stale(summary, p) else "")
+    if summary.pairing is not None or summary.marks is not None:
+        # Lots: the first fill's order, the average cost of what is still open, fills since
+        # flat; with marks, the mark and the open P&L.
+        marked = summary.marks is not None
+        lot_rows = [[escape_cell(p.order_id), escape_cell(p.symbol), p.side, p.execution_mode,
+                     escape_cell(p.account_id or "-"), canonical(p.quantity), money(p.price),
+                     str(p.fills), *([money(p.mark), money(p.unrealized)] if marked else []),
+                     escape_cell(p.strategy_name), format_instant(p.entry_at),
+                     age(p)] for p in listed]
+        headers = ["First order", "Symbol", "Side", "Mode", "Account", "Qty", "Avg cost",
+                   "Fills", *(["Mark", "Unrealized"] if marked else []), "Strategy",
+                   "First fill", "Age"]
+        numeric = (5, 6, 7, 8, 9, 13) if marked else (5, 6, 7, 11)
+        marks = marks_line(summary, escape_cell)
+        return ["", heading, "",
+                f"Age at {format_instant(summary.as_of)}. {notes}", "",
+                *md_table(headers, lot_rows, right=numeric),
+                *([] if marks is None else ["", marks])]
     rows = [[escape_cell(p.order_id), escape_cell(p.symbol), p.side, p.execution_mode,
              canonical(p.quantity), money(p.price), escape_cell(p.strategy_name),
-             format_instant(p.entry_at), duration(p.age_seconds)] for p in summary.open_positions]
-    return ["", f"## Open positions ({len(rows)})", "",
-            f"Age at {format_instant(summary.as_of)}.", "",
+             format_instant(p.entry_at), age(p)] for p in listed]
+    return ["", heading, "",
+            f"Age at {format_instant(summary.as_of)}. {notes}", "",
             *md_table(["Order", "Symbol", "Side", "Mode", "Qty", "Entry", "Strategy", "Entered",
                        "Age"], rows, right=(4, 5, 8))]
 

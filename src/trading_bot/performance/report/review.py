@@ -26,25 +26,26 @@ Rules and thresholds (``min_sample`` is ``--min-sample``, default 20 closed trad
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Mapping
 
 from trading_bot.performance.core.aggregate import CoreStats
 from trading_bot.performance.core.decimals import divide, quantize_for_display
+from trading_bot.performance.core.dimensions import BY_NAME as DIMENSIONS
 from trading_bot.performance.core.formatting import MIN_SAMPLE, money, percent, plural
+from trading_bot.performance.core.metric_catalogue import HEADLINE
 from trading_bot.performance.core.metrics import MetricValue, core_metrics
 from trading_bot.performance.core.summary import PerformanceSummary
 
 #: Windows that get a review section (a day is too short to judge, a range has no "previous").
 REVIEW_WINDOWS = frozenset({"weekly", "monthly"})
-#: The metrics compared with the previous period, in reading order.
-HEADLINE_METRICS: tuple[str, ...] = (
-    "net_profit_loss", "closed_trades", "win_rate", "expectancy", "profit_factor", "max_drawdown",
-)
+#: The metrics compared with the previous period, in reading order (a view of the catalogue).
+HEADLINE_METRICS: tuple[str, ...] = tuple(entry.name for entry in HEADLINE)
 #: Dimensions ranked by expectancy.
 RANKED_DIMENSIONS: tuple[str, ...] = ("strategy_name", "indicator", "symbol")
+assert set(RANKED_DIMENSIONS) <= set(DIMENSIONS), "the review ranks catalogued breakdowns"
 LOW_WIN_RATE = Decimal("0.40")
 
 Number = Decimal | int
@@ -151,7 +152,8 @@ def _standing(dimension: str, rows: Mapping[str, CoreStats], min_sample: int) ->
                     len(rows))
 
 
-def _changes(summary: PerformanceSummary, previous: PerformanceSummary | None) -> tuple[Change, ...]:
+def _changes(summary: PerformanceSummary,
+             previous: PerformanceSummary | None) -> tuple[Change, ...]:
     if previous is None:
         return ()
     now, before = summary.metrics.values, previous.metrics.values
@@ -163,7 +165,8 @@ def _changes(summary: PerformanceSummary, previous: PerformanceSummary | None) -
     return tuple(changes)
 
 
-def observations(summary: PerformanceSummary, *, min_sample: int = MIN_SAMPLE) -> tuple[Observation, ...]:
+def observations(summary: PerformanceSummary, *,
+                 min_sample: int = MIN_SAMPLE) -> tuple[Observation, ...]:
     """Every rule's findings, in rule order, then by subject."""
     breakdowns = summary.aggregate.breakdown_stats
     found: list[Observation] = []
@@ -245,5 +248,7 @@ def _live_below_paper(paper: CoreStats | None, live: CoreStats | None,
                f"{paper.closed}); "
                "check slippage, fills and commission.")
     return [Observation("live_below_paper", "execution mode", message,
-                        (("live_expectancy", live_expectancy), ("paper_expectancy", paper_expectancy),
-                         ("live_closed_trades", live.closed), ("paper_closed_trades", paper.closed)))]
+                        (("live_expectancy", live_expectancy),
+                         ("paper_expectancy", paper_expectancy),
+                         ("live_closed_trades", live.closed),
+                         ("paper_closed_trades", paper.closed)))]

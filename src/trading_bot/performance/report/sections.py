@@ -6,46 +6,101 @@ bottom three, whether a window spans several days); how it looks is each rendere
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
+from decimal import Decimal
 
-from trading_bot.performance.core.aggregate import BUILTIN_DIMENSIONS, ROLLING_TAIL, Aggregate, ClosedTrade, CoreStats
-from trading_bot.performance.core.formatting import money, percent, plural
+from trading_bot.performance.core import dimensions
+from trading_bot.performance.core.aggregate import ROLLING_TAIL, Aggregate, ClosedTrade, CoreStats
+from trading_bot.performance.core.formatting import duration, metric, money, plural
+from trading_bot.performance.core.metric_catalogue import metric as catalogued
 from trading_bot.performance.core.metrics import core_metrics
-from trading_bot.performance.core.summary import PerformanceSummary, sorted_rows
-
-#: Reading order of the breakdowns: the comparisons an operator decides on first (strategy A/B,
-#: PAPER vs LIVE), then what was traded, then how it was entered and left, then the indicators.
-BREAKDOWN_ORDER: tuple[str, ...] = (
-    "strategy_name", "execution_mode", "symbol", "side", "entry_type", "exit_reasoning",
-    "indicator",
+from trading_bot.performance.core.summary import (
+    OpenPosition,
+    PerformanceSummary,
+    sorted_rows,
+    sum_stats,
 )
-assert set(BREAKDOWN_ORDER) == set(BUILTIN_DIMENSIONS), "every built-in breakdown has a place"
+from trading_bot.performance.core.timestamps import format_instant
+
+#: Reading order of the breakdowns (see :mod:`~trading_bot.performance.core.dimensions`).
+BREAKDOWN_ORDER: tuple[str, ...] = dimensions.READING_ORDER
 #: Dimensions shown side by side (variants as columns) when they have a few variants.
-COMPARISON_DIMENSIONS = frozenset({"strategy_name", "execution_mode"})
+COMPARISON_DIMENSIONS = frozenset(d.name for d in dimensions.DIMENSIONS if d.comparison)
 MAX_COMPARISON_COLUMNS = 4
 HIGHLIGHT_COUNT = 3
 
 Rows = list[tuple[str, CoreStats]]
 
 
-def ranked(rows: dict[str, CoreStats] | Iterable[tuple[str, CoreStats]]) -> Rows:
+def ranked(rows: Mapping[str, CoreStats] | Iterable[tuple[str, CoreStats]]) -> Rows:
     """Rows by net P&L, best first, then by key: the order of the JSON breakdowns too."""
     return sorted_rows(dict(rows))
 
 
 def breakdowns(summary: PerformanceSummary) -> list[tuple[str, Rows]]:
-    """Every breakdown with rows, in reading order; ``--group-by`` fields after the built-ins."""
+    """Every breakdown with rows, in reading order; ``--group-by`` fields after the built-ins.
+
+    A breakdown longer than the summary's ``max_rows`` shows its top rows and, last, one
+    remainder row ("other: 9,812 values") with the exact sum of the rest (see
+    :meth:`PerformanceSummary.shown_rows`), as the JSON does.
+    """
     stats = summary.aggregate.breakdown_stats
     names = [name for name in BREAKDOWN_ORDER if name in stats]
     names += [name for name in stats if name not in names]
-    return [(name, ranked(stats[name])) for name in names]
+    return [(name, summary.shown_rows(name).with_other()) for name in names]
+
+
+def open_heading(summary: PerformanceSummary) -> str:
+    """The open-position section's title: the exact count, and the instant ages are taken at."""
+    return (f"Open positions ({summary.open_view.count:,}, "
+            f"age at {format_instant(summary.as_of)})")
+
+
+def open_notes(summary: PerformanceSummary) -> list[str]:
+    """Sentences every format shows above the open-position list: exposure, stale positions,
+    counts by age, and what the list leaves out."""
+    view = summary.open_view
+    notes = [f"Exposure (entry cost): {money(view.exposure)}."]
+    if view.stale:
+        notes.append(f"{plural(view.stale, 'position')} stale: open longer than "
+                     f"{duration(view.stale_after_seconds)} (--stale-after); an entry whose exit "
+                     "was never logged looks like this.")
+    if view.count > 1:
+        notes.append("By age: " + ", ".join(f"{label} {count:,}" for label, count in view.by_age
+                                            if count) + ".")
+    if view.hidden:
+        notes.append(f"Listed: the oldest {len(view.oldest)} and the newest {len(view.newest)}; "
+                     f"{view.hidden:,} in between not listed (--all-rows lists them).")
+    return notes
+
+
+def is_stale(summary: PerformanceSummary, position: OpenPosition) -> bool:
+    return position.age_seconds > summary.stale_after_seconds
 
 
 def is_comparison(dimension: str, rows: Rows) -> bool:
-    """Strategy and execution mode read best side by side, while a few variants fit in columns."""
+    """A comparison dimension of the catalogue (strategy A/B, PAPER vs LIVE) reads best side by
+    side, while its few variants fit in columns."""
     return dimension in COMPARISON_DIMENSIONS and 2 <= len(rows) <= MAX_COMPARISON_COLUMNS
+
+
+def title(dimension: str, rows: Rows) -> str:
+    """A breakdown's heading: its label, and the comparison note when shown side by side."""
+    found = dimensions.dimension(dimension)
+    heading = dimensions.label(dimension)
+    if found is not None and is_comparison(dimension, rows):
+        heading += f" ({found.comparison})"
+    return heading
+
+
+def overlap_note(dimension: str, *, short: bool = False) -> str:
+    """Why an overlapping breakdown's rows do not add up ('' for one whose rows do)."""
+    if dimension not in dimensions.OVERLAPPING_DIMENSIONS:
+        return ""
+    noun = dimensions.label(dimension).lower()
+    return f" (rows overlap: a trade counts once per {noun}{'' if short else ' it used'})"
 
 
 def days(summary: PerformanceSummary) -> list[tuple[date, CoreStats]]:
@@ -53,19 +108,59 @@ def days(summary: PerformanceSummary) -> list[tuple[date, CoreStats]]:
     return sorted(summary.aggregate.day_stats.items())
 
 
+#: A human report's P&L table has at most this many rows: longer windows show ISO weeks, then
+#: months (the JSON ``daily`` keeps every day).
+MAX_PERIOD_ROWS = 31
+
+
+def period_unit(summary: PerformanceSummary) -> str:
+    """``day``, ``week`` or ``month``: the finest unit whose rows fit :data:`MAX_PERIOD_ROWS`."""
+    found = days(summary)
+    if len(found) <= MAX_PERIOD_ROWS:
+        return "day"
+    weeks = {day.isocalendar()[:2] for day, _ in found}
+    return "week" if len(weeks) <= MAX_PERIOD_ROWS else "month"
+
+
+def _period_key(day: date, unit: str) -> str:
+    if unit == "day":
+        return day.isoformat()
+    if unit == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{day.year}-{day.month:02d}"
+
+
 def daily_rows(summary: PerformanceSummary) -> list[list[str]]:
-    """Date, trades, win rate, net and cumulative net per day: the daily table of every report."""
-    rows = []
-    running = None
+    """Period, trades, win rate, net and cumulative net per day (per ISO week or month when the
+    days would not fit :data:`MAX_PERIOD_ROWS`): the P&L table of every human report."""
+    unit = period_unit(summary)
+    grouped: dict[str, list[CoreStats]] = {}
     for day, stats in days(summary):
+        grouped.setdefault(_period_key(day, unit), []).append(stats)
+    rows = []
+    running: Decimal | None = None
+    for key, parts in grouped.items():
+        stats = parts[0] if len(parts) == 1 else sum_stats(parts)
         running = stats.net if running is None else running + stats.net
-        rows.append([day.isoformat(), str(stats.closed),
-                     percent(core_metrics(stats).values["win_rate"]), money(stats.net),
-                     money(running)])
+        rows.append([key, str(stats.closed),
+                     metric("win_rate", core_metrics(stats).values["win_rate"]),
+                     money(stats.net), money(running)])
     return rows
 
 
-DAILY_HEADERS = ["Date", "Trades", "Win rate", "Net P&L", "Cumulative"]
+def daily_title(summary: PerformanceSummary) -> str:
+    return {"day": "Daily P&L", "week": "Weekly P&L", "month": "Monthly P&L"}[
+        period_unit(summary)]
+
+
+def daily_headers(summary: PerformanceSummary) -> list[str]:
+    return [{"day": "Date", "week": "Week", "month": "Month"}[period_unit(summary)],
+            *DAILY_HEADERS[1:]]
+
+
+DAILY_HEADERS = ["Date", "Trades", catalogued("win_rate").column,
+                 catalogued("net_profit_loss").column, "Cumulative"]
 
 
 def spans_days(summary: PerformanceSummary) -> bool:
@@ -136,9 +231,27 @@ def data_line(summary: PerformanceSummary) -> str:
     """The one-line data-quality account every report opens with."""
     quality = summary.data_quality
     return (f"{len(quality.files_read)} log files, {quality.lines_read} lines: "
-            f"{quality.valid_lines} valid, {quality.bad_lines} bad, {quality.duplicates} duplicates, "
+            f"{quality.valid_lines} valid, {quality.bad_lines} bad, "
+            f"{quality.duplicates} duplicates, "
             f"{quality.superseded} superseded, {quality.inconsistent} inconsistent, "
             f"{quality.misplaced} misplaced")
+
+
+def pairing_line(summary: PerformanceSummary) -> str | None:
+    """What pairing executions inferred, when it did (``--pairing``), e.g. "412 executions
+    paired FIFO into 198 round trips; 3 positions open"."""
+    return None if summary.pairing is None else summary.pairing.sentence
+
+
+def marks_line(summary: PerformanceSummary,
+               escape: Callable[[str], str] = lambda text: text) -> str | None:
+    """The open P&L at the operator's marks, and the symbols (``escape``d) that had none."""
+    marks = summary.marks
+    if marks is None:
+        return None
+    unmarked = (f"; no mark for {', '.join(escape(symbol) for symbol in marks.unmarked)} "
+                "(no open P&L shown)") if marks.unmarked else ""
+    return f"Unrealized P&L at the marks: {money(marks.unrealized)}{unmarked}"
 
 
 def quality_examples(summary: PerformanceSummary) -> list[tuple[str, tuple[str, ...]]]:
@@ -150,6 +263,11 @@ def quality_examples(summary: PerformanceSummary) -> list[tuple[str, tuple[str, 
         ("Inconsistent outcome and P&L sign (counted as given)", quality.inconsistent_examples),
         ("Misplaced (more than a day from the file's date)", quality.misplaced_examples),
         ("Reopened (open line after its close, ignored)", quality.reopened_examples),
+        *(() if summary.pairing is None else (
+            ("Fills out of time order (paired in time order)",
+             summary.pairing.out_of_order_examples),
+            ("Positions that flipped (round trip closed, the next opened with the remainder)",
+             summary.pairing.flip_examples))),
         ("Missing day files", (", ".join(quality.files_missing),) if quality.files_missing else ()),
         ("Skipped files", quality.files_skipped),
     ]

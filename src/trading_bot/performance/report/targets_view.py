@@ -1,70 +1,85 @@
-"""What the reports show about targets and alerts, decided once for JSON, Markdown and text.
+"""The targets side of a report, built from an alert evaluation: decided once for every format.
 
-:class:`TargetsView` is the targets side of a report: the rules judged for the window (actual,
-target, variance, met or not, pacing for the day in progress) and the alerts of the period (from
-the alert state, so a report shows alerts raised by earlier runs too).  Pure: built by the CLI
-from an :class:`~.alerts.Evaluation` and the state, rendered by the renderers.
+:func:`targets_view` turns an :class:`~.engine.Evaluation` (the rules judged for the window,
+where each alert stands) and the alert state (the alerts of the period, raised by this run or
+earlier ones) into a :class:`~.targets_shown.TargetsView`: the targets table's rows, the alert
+lines and the report JSON's parts, all formatted here.  The renderers import only that value
+(:mod:`.targets_shown`), so a report without targets costs none of the alert engine; this
+module imports it at the top and is imported only by the alert workflow, when targets exist.
 
-Every renderer imports this module, and most runs have no targets file: so the alert engine
-(:mod:`.alerts`, :mod:`.alert_rules`, :mod:`.alert_state`, :mod:`.target_model`) is imported
-inside the functions that only run when targets are configured, and a report without targets
-costs none of it.
+Pure: the evaluation and the state are passed in.  Each result and each alert starts its JSON
+with its :class:`~.identity.AlertIdentity`, written by the same ``to_dict`` as the alert state
+and the alert log, so a report and the alert log always name an alert alike.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import Any
 
+from trading_bot.performance.alerting.engine import (
+    ALERT_FIRING,
+    ALERT_INHIBITED,
+    ALERT_NONE,
+    ALERT_SILENCED,
+    Evaluation,
+    format_value,
+    json_unit,
+)
+from trading_bot.performance.alerting.model import DAY, HIGHER
+from trading_bot.performance.alerting.rules import (
+    BREACHED,
+    HISTORICAL,
+    IN_PROGRESS,
+    INSUFFICIENT,
+    MET,
+    NO_TRADES,
+    RuleResult,
+)
+from trading_bot.performance.alerting.state import FIRING, AlertRecord, AlertState
 from trading_bot.performance.core.decimals import canonical, quantize_for_display
 from trading_bot.performance.core.formatting import signed
+from trading_bot.performance.core.summary import PerformanceSummary
 from trading_bot.performance.core.timestamps import format_instant
+from trading_bot.performance.report.targets_shown import (
+    NOT_CONFIGURED,
+    AlertLine,
+    TargetRow,
+    TargetsView,
+    alert_lines,
+    target_rows,
+)
 
-if TYPE_CHECKING:
-    from trading_bot.performance.alerting.rules import RuleResult
-    from trading_bot.performance.alerting.state import AlertRecord, AlertState
-    from trading_bot.performance.alerting.engine import Evaluation
-    from trading_bot.performance.core.summary import PerformanceSummary
-
-NOT_CONFIGURED = ("none configured, so alerts are off; set them in "
-                  "config/dashboard-targets.yaml (see the README)")
-
-
-@dataclass(frozen=True)
-class TargetsView:
-    """The targets and alerts of one report; ``configured`` False means no targets at all."""
-
-    configured: bool = False
-    source: str | None = None
-    note: str | None = None
-    results: tuple[RuleResult, ...] = ()
-    alerting: Mapping[str, str] = field(default_factory=dict)
-    alerts: tuple[AlertRecord, ...] = ()
-    breached: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        """The ``targets`` and ``alerts`` keys of the report JSON (summary schema)."""
-        return {
-            "targets": {
-                "configured": self.configured,
-                "source": self.source,
-                "note": self.note if self.configured else (self.note or NOT_CONFIGURED),
-                "breached": self.breached,
-                "results": [_result_dict(result, self.alerting) for result in self.results],
-            },
-            "alerts": [_alert_dict(record) for record in self.alerts],
-        }
+__all__ = [
+    "NOT_CONFIGURED",
+    "AlertLine",
+    "TargetRow",
+    "TargetsView",
+    "alert_dict",
+    "alert_lines",
+    "period_alerts",
+    "result_dict",
+    "rows",
+    "target_rows",
+    "targets_view",
+    "variance_text",
+]
 
 
 def targets_view(evaluation: Evaluation, summary: PerformanceSummary, *, source: str,
                  state: AlertState | None = None) -> TargetsView:
-    """The view of an evaluation, with the alerts of the summary's period from the state."""
-    return TargetsView(configured=True, source=source, note=evaluation.note,
-                       results=evaluation.results, alerting=dict(evaluation.alerting),
-                       alerts=period_alerts(state or evaluation.state, summary),
-                       breached=evaluation.breached)
+    """The view of an evaluation, with the alerts of the summary's period from ``state`` (the
+    state the evaluation led to when None)."""
+    alerting = evaluation.alerting
+    alerts = period_alerts(state or evaluation.state, summary)
+    return TargetsView(
+        configured=True, source=source, note=evaluation.note, breached=evaluation.breached,
+        rows=tuple(rows(evaluation.results, alerting)),
+        lines=tuple(_alert_line(record) for record in alerts),
+        results=tuple(result_dict(result, alerting) for result in evaluation.results),
+        alerts=tuple(alert_dict(record) for record in alerts))
 
 
 def period_alerts(state: AlertState, summary: PerformanceSummary) -> tuple[AlertRecord, ...]:
@@ -85,20 +100,19 @@ def _decimal(value: Decimal | None) -> str | None:
     return None if value is None else canonical(value)
 
 
-def _result_dict(result: RuleResult, alerting: Mapping[str, str]) -> dict[str, Any]:
-    from trading_bot.performance.alerting.engine import JSON_UNITS
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
+
+def result_dict(result: RuleResult, alerting: Mapping[str, str]) -> dict[str, Any]:
+    """One item of the report's ``targets.results``: the alert's identity, then the verdict."""
     rule = result.rule
     variance = None if result.actual is None else result.actual - rule.warn
     return {
-        "rule": rule.name,
-        "metric": rule.metric,
-        "window": result.identity.window,
-        "period": result.identity.period,
-        "period_start": None if result.period_start is None else result.period_start.isoformat(),
-        "period_end": None if result.period_end is None else result.period_end.isoformat(),
-        "scope": rule.scope.to_dict(),
-        "unit": JSON_UNITS[rule.spec.unit],
+        **result.identity.to_dict(),
+        "period_start": _day(result.period_start),
+        "period_end": _day(result.period_end),
+        "unit": json_unit(rule.spec.unit),
         "actual": _decimal(result.actual),
         "target": canonical(rule.warn),
         "critical": _decimal(rule.critical),
@@ -106,8 +120,7 @@ def _result_dict(result: RuleResult, alerting: Mapping[str, str]) -> dict[str, A
         "variance": _decimal(variance),
         "status": result.status,
         "severity": result.severity,
-        "alert": alerting.get(result.fingerprint, "none"),
-        "fingerprint": result.fingerprint,
+        "alert": alerting.get(result.fingerprint, ALERT_NONE),
         "sample_trades": result.sample,
         "min_trades": rule.min_trades,
         "note": result.note or None,
@@ -115,18 +128,13 @@ def _result_dict(result: RuleResult, alerting: Mapping[str, str]) -> dict[str, A
     }
 
 
-def _alert_dict(record: AlertRecord) -> dict[str, Any]:
-    from trading_bot.performance.alerting.engine import JSON_UNITS
-
+def alert_dict(record: AlertRecord) -> dict[str, Any]:
+    """One item of the report's ``alerts``: the last event id, the identity, the episode."""
     return {
         "id": record.last_event_id,
-        "fingerprint": record.fingerprint,
-        "rule": record.rule,
-        "metric": record.metric,
-        "window": record.window,
-        "period_start": None if record.period_start is None else record.period_start.isoformat(),
-        "period_end": None if record.period_end is None else record.period_end.isoformat(),
-        "scope": record.scope.to_dict(),
+        **record.identity.to_dict(),
+        "period_start": _day(record.period_start),
+        "period_end": _day(record.period_end),
         "severity": record.severity,
         "status": record.status,
         "firing_since": format_instant(record.firing_since),
@@ -136,7 +144,7 @@ def _alert_dict(record: AlertRecord) -> dict[str, Any]:
         "emitted": record.emitted,
         "actual": _decimal(record.actual),
         "target": canonical(record.target),
-        "unit": JSON_UNITS[record.unit],
+        "unit": json_unit(record.unit),
         "message": record.message,
     }
 
@@ -145,49 +153,28 @@ def _alert_dict(record: AlertRecord) -> dict[str, Any]:
 # Rows for people.
 # --------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class TargetRow:
-    """One line of the targets table, formatted; ``met`` says it in full (Markdown), ``short``
-    fits the 80-column text view.  Scopes carry strategy names from the targets file, which
-    the renderers escape like any other text."""
-
-    rule: str
-    judged_on: str
-    actual: str
-    target: str
-    variance: str
-    met: str
-    short: str
-    pacing: str
-
-
-def target_rows(view: TargetsView) -> list[TargetRow]:
+def rows(results: Sequence[RuleResult], alerting: Mapping[str, str]) -> list[TargetRow]:
     """One row per rule and judged period; a rule judged per day over several completed days
     becomes one row (the worst day, and on how many days it was missed) plus one row for the
     day in progress."""
-    from trading_bot.performance.alerting.rules import IN_PROGRESS
-    from trading_bot.performance.alerting.model import DAY
-
     by_rule: dict[str, list[RuleResult]] = {}
-    for result in view.results:
+    for result in results:
         by_rule.setdefault(result.rule.name, []).append(result)
-    rows = []
-    for results in by_rule.values():
-        per_day = results[0].rule.window == DAY
-        done = [result for result in results if result.status != IN_PROGRESS]
+    found = []
+    for judged in by_rule.values():
+        per_day = judged[0].rule.window == DAY
+        done = [result for result in judged if result.status != IN_PROGRESS]
         if per_day and len(done) > 1:
-            rows.append(_days_row(done, view.alerting))
-            rows += [_row(result, view.alerting) for result in results
-                     if result.status == IN_PROGRESS]
+            found.append(_days_row(done, alerting))
+            found += [_row(result, alerting) for result in judged
+                      if result.status == IN_PROGRESS]
         else:
-            rows += [_row(result, view.alerting) for result in results]
-    return rows
+            found += [_row(result, alerting) for result in judged]
+    return found
 
 
 def variance_text(delta: Decimal | None, unit: str) -> str:
     """Actual minus target; rates in percentage points."""
-    from trading_bot.performance.alerting.engine import format_value
-
     if delta is None:
         return "-"
     if unit == "percent":
@@ -198,8 +185,6 @@ def variance_text(delta: Decimal | None, unit: str) -> str:
 
 
 def _row(result: RuleResult, alerting: Mapping[str, str]) -> TargetRow:
-    from trading_bot.performance.alerting.engine import format_value
-
     rule = result.rule
     unit = rule.spec.unit
     variance = None if result.actual is None else result.actual - rule.warn
@@ -209,16 +194,13 @@ def _row(result: RuleResult, alerting: Mapping[str, str]) -> TargetRow:
     else:
         actual = format_value(result.actual, unit)
         variance_shown = variance_text(variance, unit)
-    met, short = _met_text(result, alerting.get(result.fingerprint, "none"))
+    met, short = _met_text(result, alerting.get(result.fingerprint, ALERT_NONE))
     return TargetRow(rule.name, result.context, actual, _target_text(result), variance_shown,
                      met, short, _pacing_text(result))
 
 
 def _target_text(result: RuleResult) -> str:
     """``min 60.00%`` or ``max 1.00%``: words, so no ``<``/``>`` needs escaping anywhere."""
-    from trading_bot.performance.alerting.engine import format_value
-    from trading_bot.performance.alerting.model import HIGHER
-
     rule = result.rule
     if rule.metric == "missing_log_file":
         return "file present"
@@ -227,10 +209,6 @@ def _target_text(result: RuleResult) -> str:
 
 
 def _days_row(results: Sequence[RuleResult], alerting: Mapping[str, str]) -> TargetRow:
-    from trading_bot.performance.alerting.rules import BREACHED, MET
-    from trading_bot.performance.alerting.engine import ALERT_FIRING, format_value
-    from trading_bot.performance.alerting.model import HIGHER
-
     rule = results[0].rule
     unit = rule.spec.unit
     judged = [result for result in results if result.actual is not None
@@ -239,7 +217,7 @@ def _days_row(results: Sequence[RuleResult], alerting: Mapping[str, str]) -> Tar
     span = f"{len(results)} completed days {results[0].period_start} to {results[-1].period_end}"
     target = _target_text(results[0])
     if not judged:
-        met, short = _met_text(results[0], "none")
+        met, short = _met_text(results[0], ALERT_NONE)
         return TargetRow(rule.name, span, "-", target, "-", met, short, "")
     firing = sum(1 for result in missed if alerting.get(result.fingerprint) == ALERT_FIRING)
     if missed:
@@ -250,18 +228,21 @@ def _days_row(results: Sequence[RuleResult], alerting: Mapping[str, str]) -> Tar
         met = f"yes: all {len(judged)} days"
         short = met
     worse = min if rule.spec.better == HIGHER else max
-    worst = worse(judged, key=lambda result: result.actual)  # type: ignore[arg-type,return-value]
+    worst = worse(judged, key=_actual)
     assert worst.actual is not None and worst.period_start is not None
     actual = f"worst {format_value(worst.actual, unit)} ({worst.period_start:%m-%d})"
     return TargetRow(rule.name, span, actual, target,
                      variance_text(worst.actual - rule.warn, unit), met, short, "")
 
 
+def _actual(result: RuleResult) -> Decimal:
+    """The value of a judged result (one that has a value)."""
+    assert result.actual is not None
+    return result.actual
+
+
 def _met_text(result: RuleResult, alert: str) -> tuple[str, str]:
     """In full and short: met or not, and where the alert stands."""
-    from trading_bot.performance.alerting.rules import BREACHED, HISTORICAL, IN_PROGRESS, INSUFFICIENT, MET, NO_TRADES
-    from trading_bot.performance.alerting.engine import ALERT_FIRING, ALERT_INHIBITED, ALERT_SILENCED
-
     status = result.status
     if status == MET:
         if alert == ALERT_FIRING:
@@ -288,8 +269,6 @@ def _met_text(result: RuleResult, alert: str) -> tuple[str, str]:
 
 
 def _pacing_text(result: RuleResult) -> str:
-    from trading_bot.performance.alerting.engine import format_value
-
     pacing = result.pacing
     if pacing is None:
         return ""
@@ -300,34 +279,18 @@ def _pacing_text(result: RuleResult) -> str:
             f"by now: {verdict}")
 
 
-@dataclass(frozen=True, slots=True)
-class AlertLine:
-    """One alert of the period for people: a headline of our own words, then its message
-    (which holds a strategy name from the targets file: renderers quote it)."""
-
-    headline: str
-    message: str
-    details: str
-
-
-def alert_lines(view: TargetsView) -> list[AlertLine]:
-    """The alerts of the period, oldest first."""
-    from trading_bot.performance.alerting.state import FIRING
-
-    lines = []
-    for record in view.alerts:
-        if record.status == FIRING:
-            state = f"firing since {format_instant(record.firing_since)}"
-        else:
-            assert record.resolved_at is not None
-            state = (f"resolved {format_instant(record.resolved_at)} (fired "
-                     f"{format_instant(record.firing_since)})")
-        extras = []
-        if record.acknowledged_at is not None:
-            extras.append(f"acknowledged {format_instant(record.acknowledged_at)}")
-        if not record.emitted:
-            extras.append("held back: silenced or inhibited")
-        if record.last_event_id:
-            extras.append(f"id {record.last_event_id}")
-        lines.append(AlertLine(f"{record.severity} {state}", record.message, "; ".join(extras)))
-    return lines
+def _alert_line(record: AlertRecord) -> AlertLine:
+    if record.status == FIRING:
+        state = f"firing since {format_instant(record.firing_since)}"
+    else:
+        assert record.resolved_at is not None
+        state = (f"resolved {format_instant(record.resolved_at)} (fired "
+                 f"{format_instant(record.firing_since)})")
+    extras = []
+    if record.acknowledged_at is not None:
+        extras.append(f"acknowledged {format_instant(record.acknowledged_at)}")
+    if not record.emitted:
+        extras.append("held back: silenced or inhibited")
+    if record.last_event_id:
+        extras.append(f"id {record.last_event_id}")
+    return AlertLine(f"{record.severity} {state}", record.message, "; ".join(extras))

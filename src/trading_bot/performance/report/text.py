@@ -9,22 +9,64 @@ column.
 from __future__ import annotations
 
 import textwrap
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
-from trading_bot.performance.core.aggregate import OVERLAPPING_DIMENSIONS
+from trading_bot.performance.core import dimensions
 from trading_bot.performance.core.decimals import canonical
-from trading_bot.performance.core.formatting import (METRIC_LABELS, MIN_SAMPLE, change, clip, dimension_label, duration,
-                         metric, money, one_line, percent, plural, sample_size)
+from trading_bot.performance.report.account_view import (EPISODE_HEADERS, account_rows,
+                                                        account_title, episode_rows,
+                                                        episode_title, episodes, shows_account)
+from trading_bot.performance.core.formatting import (
+    MIN_SAMPLE,
+    change,
+    clip,
+    duration,
+    metric,
+    money,
+    one_line,
+    plural,
+    sample_size,
+)
+from trading_bot.performance.core.metric_catalogue import (
+    MONEY,
+    NARROW_BREAKDOWN_COLUMNS,
+    SUMMARY_METRICS,
+)
+from trading_bot.performance.core.metric_catalogue import metric as catalogued
 from trading_bot.performance.core.metrics import core_metrics
-from trading_bot.performance.report.review import Review, build_review, has_review
-from trading_bot.performance.report.sections import (DAILY_HEADERS, breakdowns, completeness, daily_rows, data_line,
-                       definitions, group_value, highlights, quality_examples, spans_days,
-                       tail_note)
-from trading_bot.performance.core.summary import PerformanceSummary
-from trading_bot.performance.report.targets_view import NOT_CONFIGURED, TargetsView, alert_lines, target_rows
+from trading_bot.performance.core.summary import OpenPosition, PerformanceSummary
 from trading_bot.performance.core.timestamps import format_instant
+from trading_bot.performance.report.review import Review, build_review, has_review
+from trading_bot.performance.report.sections import (
+    breakdowns,
+    completeness,
+    daily_headers,
+    daily_rows,
+    daily_title,
+    data_line,
+    definitions,
+    group_value,
+    highlights,
+    is_stale,
+    marks_line,
+    open_heading,
+    open_notes,
+    overlap_note,
+    pairing_line,
+    quality_examples,
+    spans_days,
+    tail_note,
+)
+from trading_bot.performance.report.targets_shown import (
+    NOT_CONFIGURED,
+    TargetsView,
+    alert_lines,
+    target_rows,
+)
 
 WIDTH = 80
+#: Data-quality examples shown per problem (the JSON has up to 10).
+TEXT_EXAMPLES = 5
 KEY_WIDTH = 22
 _RESET = "\033[0m"
 _BOLD = "\033[1m"
@@ -44,11 +86,11 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, right: Seque
     """
     widths = [len(header) for header in headers]
     for row in rows:
-        widths = [max(width, len(cell)) for width, cell in zip(widths, row)]
+        widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=False)]
 
     def line(cells: Sequence[str], painter: Paint | None) -> str:
         parts = []
-        for index, (cell, width) in enumerate(zip(cells, widths)):
+        for index, (cell, width) in enumerate(zip(cells, widths, strict=False)):
             padding = " " * (width - len(cell))
             shown = painter(index, cell) if painter else cell
             parts.append(padding + shown if index in right else shown + padding)
@@ -81,7 +123,8 @@ class _Style:
     def warn(self, text: str) -> str:
         return self._wrap(_YELLOW, text)
 
-    def painter(self, signed_columns: Sequence[int], sample_column: int | None = None) -> Paint | None:
+    def painter(self, signed_columns: Sequence[int],
+                sample_column: int | None = None) -> Paint | None:
         if not self.color:
             return None
 
@@ -107,6 +150,9 @@ def render_text(summary: PerformanceSummary, *, previous: PerformanceSummary | N
         f"As of: {format_instant(summary.as_of)}",
         *_wrap(f"Data: {data_line(summary)}"),
     ]
+    pairing = pairing_line(summary)
+    if pairing is not None:
+        lines += _wrap(f"Pairing: {pairing}")
     if targets is None or not targets.configured:
         lines += _wrap(f"Targets: {NOT_CONFIGURED}")
     if summary.empty is not None:
@@ -115,9 +161,10 @@ def render_text(summary: PerformanceSummary, *, previous: PerformanceSummary | N
     lines += _targets(targets, style)
     if summary.empty is None:
         values = summary.metrics.values
-        rows = [[METRIC_LABELS[name], metric(name, values[name])]
-                for name in METRIC_LABELS if name in values]
+        rows = [[entry.label, metric(entry.name, values[entry.name])]
+                for entry in SUMMARY_METRICS if entry.name in values]
         lines += ["", *table(["Metric", "Value"], rows, right=(1,))]
+        lines += _account(summary, style)
         lines += _extremes(summary)
         if spans_days(summary):
             lines += _daily(summary, style)
@@ -142,7 +189,7 @@ def _targets(view: TargetsView | None, style: _Style) -> list[str]:
         lines += _wrap(one_line(view.note) + ".")
     rows = target_rows(view)
     if not rows:
-        return lines + ["No rule applies to this window."]
+        return [*lines, "No rule applies to this window."]
     lines += table(["Rule", "Actual", "Target", "Met"],
                    [[clip(one_line(row.rule), 24), clip(row.actual, 20), clip(row.target, 12),
                      clip(one_line(row.short), 18)] for row in rows], right=(1,))
@@ -159,7 +206,7 @@ def _alerts(view: TargetsView | None, style: _Style) -> list[str]:
     lines = ["", style.heading("Alerts for the period")]
     found = alert_lines(view)
     if not found:
-        return lines + ["No alerts raised for this period."]
+        return [*lines, "No alerts raised for this period."]
     for line in found:
         details = f" ({line.details})" if line.details else ""
         lines += _wrap(one_line(f"{line.headline}: {line.message}{details}"), "- ")
@@ -193,15 +240,15 @@ def _extremes(summary: PerformanceSummary) -> list[str]:
 
 
 def _daily(summary: PerformanceSummary, style: _Style) -> list[str]:
-    return ["", style.heading("Daily P&L"),
-            *table(DAILY_HEADERS, daily_rows(summary), right=(1, 2, 3, 4),
+    return ["", style.heading(daily_title(summary)),
+            *table(daily_headers(summary), daily_rows(summary), right=(1, 2, 3, 4),
                    paint=style.painter((3, 4)))]
 
 
 def _review(review: Review, style: _Style) -> list[str]:
     lines = ["", style.heading(f"Review (rankings and rules need {review.min_sample}+ trades)")]
     for standing in review.standings:
-        label = dimension_label(standing.dimension).lower()
+        label = dimensions.label(standing.dimension).lower()
         if standing.best is None:
             lines += _wrap(f"Best/worst {label}: none has {review.min_sample}+ trades")
             continue
@@ -212,7 +259,7 @@ def _review(review: Review, style: _Style) -> list[str]:
     if review.previous_label is not None:
         note = ", no closed trades then" if review.previous_empty else ""
         lines += ["", f"Against the previous period ({one_line(review.previous_label)}{note}):"]
-        rows = [[METRIC_LABELS[item.metric], metric(item.metric, item.current),
+        rows = [[catalogued(item.metric).label, metric(item.metric, item.current),
                  metric(item.metric, item.previous), change(item.metric, item.delta)]
                 for item in review.changes]
         lines += table(["Metric", "This period", "Previous", "Change"], rows, right=(1, 2, 3),
@@ -226,24 +273,37 @@ def _review(review: Review, style: _Style) -> list[str]:
     return lines
 
 
+def _account(summary: PerformanceSummary, style: _Style) -> list[str]:
+    """The account figures and drawdown episodes, with ``--starting-balance`` only."""
+    if not shows_account(summary):
+        return []
+    lines = ["", style.heading(account_title(summary)),
+             *table(["Figure", "Value"], account_rows(summary), right=(1,))]
+    block = episodes(summary)
+    lines += ["", style.heading(episode_title(block))]
+    if block["episodes"]:
+        lines += table(list(EPISODE_HEADERS), episode_rows(block), right=(3, 4, 5))
+    return lines
+
+
 def _breakdowns(summary: PerformanceSummary, min_sample: int, style: _Style) -> list[str]:
     lines: list[str] = []
-    paint = style.painter((3, 5), sample_column=1)
+    columns = NARROW_BREAKDOWN_COLUMNS
+    money_columns = [index + 2 for index, entry in enumerate(columns) if entry.kind == MONEY]
+    paint = style.painter(money_columns, sample_column=1)
     for dimension, rows in breakdowns(summary):
         table_rows = []
         for key, stats in rows:
             values = core_metrics(stats).values
             table_rows.append([clip(one_line(key), KEY_WIDTH),
                                sample_size(stats.closed, min_sample, short=True),
-                               percent(values["win_rate"]), money(values["expectancy"]),
-                               metric("profit_factor", values["profit_factor"]), money(stats.net)])
-        title = dimension_label(dimension)
-        if dimension in OVERLAPPING_DIMENSIONS:
-            title += " (rows overlap: a trade counts once per indicator)"
+                               *(metric(entry.name, values[entry.name]) for entry in columns)])
+        label = dimensions.label(dimension)
+        title = label + overlap_note(dimension, short=True)
         lines += ["", style.heading(clip(one_line(title), WIDTH)),
-                  *table([clip(one_line(title), KEY_WIDTH).split(" (")[0], "n", "Win rate",
-                          "Expect.", "PF", "Net P&L"], table_rows, right=(1, 2, 3, 4, 5),
-                         paint=paint)]
+                  *table([clip(one_line(label), KEY_WIDTH), "n",
+                          *(entry.narrow_column for entry in columns)], table_rows,
+                         right=range(1, len(columns) + 2), paint=paint)]
     return lines
 
 
@@ -268,10 +328,31 @@ def _highlights(summary: PerformanceSummary, style: _Style) -> list[str]:
 def _open_positions(summary: PerformanceSummary) -> list[str]:
     if not summary.open_positions:
         return []
-    rows = [[clip(one_line(p.symbol), 10), p.side, p.execution_mode, clip(canonical(p.quantity), 10),
-             money(p.price), clip(one_line(p.strategy_name), 16), duration(p.age_seconds)]
-            for p in summary.open_positions]
-    return ["", f"Open positions ({len(rows)}, age at {format_instant(summary.as_of)})",
+    title = open_heading(summary)
+    listed = summary.open_view.listed
+    notes = [line for note in open_notes(summary) for line in _wrap(note)]
+
+    def age(p: OpenPosition) -> str:
+        return duration(p.age_seconds) + (" stale" if is_stale(summary, p) else "")
+    if summary.pairing is not None or summary.marks is not None:
+        # Lots: the average cost of what is still open and the fills since flat; with marks,
+        # the open P&L takes the strategy's place (80 columns).
+        marked = summary.marks is not None
+        rows = [[clip(one_line(p.symbol), 10), p.side, p.execution_mode,
+                 clip(canonical(p.quantity), 10), money(p.price), str(p.fills),
+                 money(p.unrealized) if marked else clip(one_line(p.strategy_name), 10),
+                 age(p)] for p in listed]
+        headers = ["Symbol", "Side", "Mode", "Qty", "Avg cost", "Fills",
+                   "Unreal." if marked else "Strategy", "Age"]
+        lines = ["", title, *notes, *table(headers, rows,
+                                   right=(3, 4, 5, 6, 7) if marked else (3, 4, 5, 7))]
+        marks = marks_line(summary)
+        return lines + (_wrap(one_line(marks)) if marks is not None else [])
+    rows = [[clip(one_line(p.symbol), 10), p.side, p.execution_mode,
+             clip(canonical(p.quantity), 10), money(p.price), clip(one_line(p.strategy_name), 16),
+             age(p)]
+            for p in listed]
+    return ["", title, *notes,
             *table(["Symbol", "Side", "Mode", "Qty", "Entry", "Strategy", "Age"], rows,
                    right=(3, 4, 6))]
 
@@ -280,6 +361,9 @@ def _quality(summary: PerformanceSummary, style: _Style) -> list[str]:
     lines: list[str] = []
     for title, examples in quality_examples(summary):
         lines += ["", style.warn(f"{title}:")]
-        for example in examples:
+        # A terminal answer stays readable: a few examples each, the rest in the JSON.
+        for example in examples[:TEXT_EXAMPLES]:
             lines += _wrap(one_line(example), "  ")
+        if len(examples) > TEXT_EXAMPLES:
+            lines.append(f"  ... {len(examples) - TEXT_EXAMPLES} more examples in --format json")
     return lines

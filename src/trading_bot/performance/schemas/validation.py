@@ -24,9 +24,11 @@ import hashlib
 import importlib
 import json
 import logging
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+import fastjsonschema
 
 from trading_bot.performance.errors import PerformanceError
 
@@ -46,14 +48,17 @@ def specs_dir() -> Path:
     raise PerformanceError(f"JSON schemas not found in {_PACKAGE_SPECS} or {_REPOSITORY_SPECS}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     """Load ``specs/{name}.schema.json``."""
-    return json.loads((specs_dir() / f"{name}.schema.json").read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(
+        (specs_dir() / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return schema
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(name: str) -> Any:
+    # lazy: jsonschema costs 44 ms to import; the hot paths validate with fastjsonschema only
     from jsonschema import Draft202012Validator
 
     schema = load_schema(name)
@@ -122,13 +127,14 @@ def fast_schema(name: str) -> dict[str, Any]:
     gets) with ``const`` spelled as a one-value ``enum``, the same constraint, because
     fastjsonschema 2.22 cannot generate a ``const`` check without its detailed exception text,
     which we never show (``jsonschema`` words the errors)."""
-    return _const_as_enum(load_schema(name))
+    rewritten: dict[str, Any] = _const_as_enum(load_schema(name))
+    return rewritten
 
 
 FAST_OPTIONS: dict[str, Any] = {"detailed_exceptions": False}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fast_validator(name: str) -> Any:
     module_name = COMPILED_MODULES.get(name)
     if module_name is not None:
@@ -143,16 +149,12 @@ def _fast_validator(name: str) -> Any:
             module = None
         if module is not None and getattr(module, "SCHEMA_SHA256", None) == schema_digest(name):
             return module.validate
-    import fastjsonschema
-
     return fastjsonschema.compile(fast_schema(name), **FAST_OPTIONS)
 
 
 def conforms(name: str, document: Any) -> bool:
     """The fast verdict alone: True when the compiled validator accepts ``document``.  Callers
     that only need to know (or that word their own messages) skip ``jsonschema`` when it is."""
-    import fastjsonschema
-
     try:
         _fast_validator(name)(document)
     except fastjsonschema.JsonSchemaException:

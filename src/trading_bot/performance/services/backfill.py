@@ -12,12 +12,15 @@ day aggregates, not a re-read of its logs.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable, Sequence, TextIO
+from typing import TextIO
 
 from trading_bot.performance.core.summary import PerformanceSummary
+from trading_bot.performance.report.formats import Report
+from trading_bot.performance.services.reports import export_report, previous_summary
 from trading_bot.performance.tracker import PerformanceTracker
 
 BAR_WIDTH = 30
@@ -62,21 +65,19 @@ class BackfillResult:
         return f"backfill: {kinds} summaries in {self.seconds:.1f} s{files}"
 
 
-Render = Callable[[PerformanceSummary, PerformanceSummary | None], tuple[dict, str]]
+#: A period's report from its summary and the period before it (None when there is none).
+BuildReport = Callable[[PerformanceSummary, PerformanceSummary | None], Report]
 
 
 def run_backfill(tracker: PerformanceTracker, periods: Sequence[Period], *,
-                 output_dir: Path | None, render: Render, progress: TextIO | None = None,
-                 table: TextIO | None = None) -> BackfillResult:
+                 output_dir: Path | None, build_report: BuildReport,
+                 progress: TextIO | None = None, table: TextIO | None = None) -> BackfillResult:
     """Build every period's summary; with ``output_dir``, export each (only when changed).
 
-    ``render`` turns a summary and its previous period into the JSON document and Markdown,
-    exactly as ``--export`` does.  ``progress`` (a terminal) gets a bar, ``table`` one line per
-    period.
+    ``build_report`` adds what the report shows beside the summary (its targets view, the
+    review's threshold), so the files are exactly those ``--export`` writes.  ``progress`` (a
+    terminal) gets a bar, ``table`` one line per period.
     """
-    from trading_bot.performance.report.export import export_summary
-    from trading_bot.performance.report.review import previous_anchor
-
     began = time.perf_counter()
     result = BackfillResult()
     tracker.refresh_cache()
@@ -86,10 +87,8 @@ def run_backfill(tracker: PerformanceTracker, periods: Sequence[Period], *,
         if table is not None:
             table.write(_table_line(summary))
         if output_dir is not None:
-            anchor = previous_anchor(summary)
-            previous = None if anchor is None else tracker.get_summary(period.window, on=anchor)
-            document, markdown = render(summary, previous)
-            for export in export_summary(summary, document, markdown, output_dir):
+            report = build_report(summary, previous_summary(tracker, summary))
+            for export in export_report(report, output_dir):
                 if export.changed:
                     result.written.append(export.path)
                 else:
@@ -111,6 +110,7 @@ def _table_line(summary: PerformanceSummary) -> str:
 
 
 def table_header() -> str:
+    """The column heads of the lines ``table`` gets."""
     return f"{'window':<8} {'period':<24} {'closed':>7} {'net P&L':>14} {'win rate':>8}\n"
 
 
@@ -122,11 +122,12 @@ def _draw_bar(stream: TextIO, done: int, total: int, period: Period) -> None:
 
 
 def is_terminal(stream: TextIO) -> bool:
+    """Whether a progress bar can be drawn on ``stream`` (a closed or odd stream: no)."""
     try:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
 
 
-__all__ = ["BackfillResult", "Period", "backfill_periods", "is_terminal", "run_backfill",
-           "table_header"]
+__all__ = ["BackfillResult", "BuildReport", "Period", "backfill_periods", "is_terminal",
+           "run_backfill", "table_header"]

@@ -11,20 +11,18 @@ start, so a change to it needs a restart.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import select
 import signal
 import time
-from contextlib import contextmanager
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from trading_bot.performance.errors import PerformanceError
 
 #: Named for the operator-facing logger, not the module path: log filters outlive refactors.
 LOGGER = logging.getLogger("trading_bot.performance.watch")
-DEFAULT_INTERVAL = 60.0
-MIN_INTERVAL = 0.05
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
@@ -40,10 +38,9 @@ class Stopper:
     def request(self, signum: int, _frame: object = None) -> None:
         """Signal handler: remember the signal and wake the sleeper (async-signal-safe)."""
         self.signal = signum
-        try:
+        # A full pipe (OSError) means a wake-up is already pending.
+        with contextlib.suppress(OSError):
             os.write(self._write, b"x")
-        except OSError:  # pragma: no cover - the pipe is full: a wake-up is already pending
-            pass
 
     @property
     def stopped(self) -> bool:
@@ -60,7 +57,7 @@ class Stopper:
         os.close(self._write)
 
 
-@contextmanager
+@contextlib.contextmanager
 def stop_on_signals(stopper: Stopper) -> Iterator[Stopper]:
     """Route SIGINT and SIGTERM to ``stopper`` for the duration; restore the old handlers."""
     previous = {number: signal.signal(number, stopper.request) for number in STOP_SIGNALS}
@@ -102,3 +99,6 @@ def watch(evaluate: Callable[[], int], *, interval: float, stopper: Stopper,
 
 def _seconds(value: float) -> str:
     return f"{value:g}"
+
+
+__all__ = ["STOP_SIGNALS", "Stopper", "stop_on_signals", "watch"]

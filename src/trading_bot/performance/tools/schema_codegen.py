@@ -15,7 +15,14 @@ import string
 import sys
 from pathlib import Path
 
-from trading_bot.performance.schemas.validation import COMPILED_MODULES, FAST_OPTIONS, fast_schema, schema_digest
+import fastjsonschema
+
+from trading_bot.performance.schemas.validation import (
+    COMPILED_MODULES,
+    FAST_OPTIONS,
+    fast_schema,
+    schema_digest,
+)
 
 COMPILED_DIR = Path(__file__).resolve().parents[1] / "schemas" / "compiled"
 
@@ -45,8 +52,6 @@ def generated_source(name: str) -> str:
     """The module for one schema: fastjsonschema's generated code under a header naming the
     schema digest that :func:`.schemas._fast_validator` checks before trusting it, and ending
     with ``validate``, the root schema's function, under a name that does not depend on $id."""
-    import fastjsonschema
-
     code = fastjsonschema.compile_to_code(fast_schema(name), **FAST_OPTIONS)
     header = (f'"""Generated from specs/{name}.schema.json by '
               f'``python -m trading_bot.performance.tools.schema_codegen``; do not edit."""\n'

@@ -1,7 +1,7 @@
 """Generated from specs/dashboard-targets.schema.json by ``python -m trading_bot.performance.tools.schema_codegen``; do not edit."""
 # fmt: off
 # flake8: noqa
-SCHEMA_SHA256 = "a71880fce0a39d77c846fca7382239b095a0385e637d8df5f8d5e6894ec7a733"
+SCHEMA_SHA256 = "8e204ac41d39ee1c79af496a22e256c74434f5bd079c9381e0b472fe0300b7b4"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -46,6 +46,11 @@ def validate_https___trading_bot_local_specs_dashboard_targets_schema_json(data,
             data_keys.remove("avg_risk_reward_target")
             data__avgriskrewardtarget = data["avg_risk_reward_target"]
             validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_nonnegative(data__avgriskrewardtarget, custom_formats, (name_prefix or "data") + ".avg_risk_reward_target")
+        if "pairing" in data_keys:
+            data_keys.remove("pairing")
+            data__pairing = data["pairing"]
+            if not (isinstance(data__pairing, str) and data__pairing == 'auto' or isinstance(data__pairing, str) and data__pairing == 'order-id' or isinstance(data__pairing, str) and data__pairing == 'fifo'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pairing must be one of ['auto', 'order-id', 'fifo']")
         if "alerts" in data_keys:
             data_keys.remove("alerts")
             data__alerts = data["alerts"]
@@ -117,18 +122,27 @@ def validate_https___trading_bot_local_specs_dashboard_targets_schema_json(data,
                         if "trading_days" in data__datahealth__calendar_keys:
                             data__datahealth__calendar_keys.remove("trading_days")
                             data__datahealth__calendar__tradingdays = data__datahealth__calendar["trading_days"]
-                            if not isinstance(data__datahealth__calendar__tradingdays, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.calendar.trading_days must be array")
-                            data__datahealth__calendar__tradingdays_is_list = isinstance(data__datahealth__calendar__tradingdays, (list, tuple))
-                            if data__datahealth__calendar__tradingdays_is_list:
-                                data__datahealth__calendar__tradingdays_len = len(data__datahealth__calendar__tradingdays)
-                                if data__datahealth__calendar__tradingdays_len > 7:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.calendar.trading_days must contain less than or equal to 7 items")
-                                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                                if data__datahealth__calendar__tradingdays_len > len(set(fn(data__datahealth__calendar__tradingdays_x) for data__datahealth__calendar__tradingdays_x in data__datahealth__calendar__tradingdays)):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.calendar.trading_days must contain unique items")
-                                for data__datahealth__calendar__tradingdays_x, data__datahealth__calendar__tradingdays_item in enumerate(data__datahealth__calendar__tradingdays):
-                                    validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_weekday(data__datahealth__calendar__tradingdays_item, custom_formats, (name_prefix or "data") + ".data_health.calendar.trading_days[{data__datahealth__calendar__tradingdays_x}]".format(data__datahealth__calendar__tradingdays_x=data__datahealth__calendar__tradingdays_x))
+                            if not isinstance(data__datahealth__calendar__tradingdays, (str, list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.calendar.trading_days must be string or array")
+                            try:
+                                if not isinstance(data__datahealth__calendar__tradingdays, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.calendar.trading_days must be string")
+                            except (JsonSchemaValueException, JsonSchemaValuesException):
+                                if not isinstance(data__datahealth__calendar__tradingdays, (list, tuple)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.calendar.trading_days must be array")
+                                data__datahealth__calendar__tradingdays_is_list = isinstance(data__datahealth__calendar__tradingdays, (list, tuple))
+                                if data__datahealth__calendar__tradingdays_is_list:
+                                    data__datahealth__calendar__tradingdays_len = len(data__datahealth__calendar__tradingdays)
+                                    if data__datahealth__calendar__tradingdays_len > 7:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.calendar.trading_days must contain less than or equal to 7 items")
+                                    def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                                    if data__datahealth__calendar__tradingdays_len > len(set(fn(data__datahealth__calendar__tradingdays_x) for data__datahealth__calendar__tradingdays_x in data__datahealth__calendar__tradingdays)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.calendar.trading_days must contain unique items")
+                                    for data__datahealth__calendar__tradingdays_x, data__datahealth__calendar__tradingdays_item in enumerate(data__datahealth__calendar__tradingdays):
+                                        validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_weekday(data__datahealth__calendar__tradingdays_item, custom_formats, (name_prefix or "data") + ".data_health.calendar.trading_days[{data__datahealth__calendar__tradingdays_x}]".format(data__datahealth__calendar__tradingdays_x=data__datahealth__calendar__tradingdays_x))
+                            else:
+                                if not (isinstance(data__datahealth__calendar__tradingdays, str) and data__datahealth__calendar__tradingdays == 'auto' or isinstance(data__datahealth__calendar__tradingdays, str) and data__datahealth__calendar__tradingdays == 'weekdays' or isinstance(data__datahealth__calendar__tradingdays, str) and data__datahealth__calendar__tradingdays == 'every_day'):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.calendar.trading_days must be one of ['auto', 'weekdays', 'every_day']")
                         if "holidays" in data__datahealth__calendar_keys:
                             data__datahealth__calendar_keys.remove("holidays")
                             data__datahealth__calendar__holidays = data__datahealth__calendar["holidays"]
@@ -243,6 +257,28 @@ def validate_https___trading_bot_local_specs_dashboard_targets_schema_json(data,
                             validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_duration(data__datahealth__badlinerate__repeatinterval, custom_formats, (name_prefix or "data") + ".data_health.bad_line_rate.repeat_interval")
                         if data__datahealth__badlinerate_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.bad_line_rate must not contain "+str(data__datahealth__badlinerate_keys)+" properties")
+                if "stale_positions" in data__datahealth_keys:
+                    data__datahealth_keys.remove("stale_positions")
+                    data__datahealth__stalepositions = data__datahealth["stale_positions"]
+                    if not isinstance(data__datahealth__stalepositions, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.stale_positions must be object")
+                    data__datahealth__stalepositions_is_dict = isinstance(data__datahealth__stalepositions, dict)
+                    if data__datahealth__stalepositions_is_dict:
+                        data__datahealth__stalepositions_keys = set(data__datahealth__stalepositions.keys())
+                        if "after" in data__datahealth__stalepositions_keys:
+                            data__datahealth__stalepositions_keys.remove("after")
+                            data__datahealth__stalepositions__after = data__datahealth__stalepositions["after"]
+                            validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_positiveduration(data__datahealth__stalepositions__after, custom_formats, (name_prefix or "data") + ".data_health.stale_positions.after")
+                        if "warn" in data__datahealth__stalepositions_keys:
+                            data__datahealth__stalepositions_keys.remove("warn")
+                            data__datahealth__stalepositions__warn = data__datahealth__stalepositions["warn"]
+                            validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_count(data__datahealth__stalepositions__warn, custom_formats, (name_prefix or "data") + ".data_health.stale_positions.warn")
+                        if "critical" in data__datahealth__stalepositions_keys:
+                            data__datahealth__stalepositions_keys.remove("critical")
+                            data__datahealth__stalepositions__critical = data__datahealth__stalepositions["critical"]
+                            validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_count(data__datahealth__stalepositions__critical, custom_formats, (name_prefix or "data") + ".data_health.stale_positions.critical")
+                        if data__datahealth__stalepositions_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health.stale_positions must not contain "+str(data__datahealth__stalepositions_keys)+" properties")
                 if data__datahealth_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_health must not contain "+str(data__datahealth_keys)+" properties")
         if data_keys:

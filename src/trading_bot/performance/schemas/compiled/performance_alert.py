@@ -1,7 +1,7 @@
 """Generated from specs/performance-alert.schema.json by ``python -m trading_bot.performance.tools.schema_codegen``; do not edit."""
 # fmt: off
 # flake8: noqa
-SCHEMA_SHA256 = "260feb6f4ff5c76586dcd6420d792d9baa8034f441593419c7453bf6d7c04d7f"
+SCHEMA_SHA256 = "3e17658e1517f60210ea7d32683b11a06c5a5b87c876466a690a93831151cb5d"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -57,8 +57,8 @@ def validate_https___trading_bot_local_specs_performance_alert_schema_json(data,
         if "metric" in data_keys:
             data_keys.remove("metric")
             data__metric = data["metric"]
-            if not (isinstance(data__metric, str) and data__metric == 'win_rate' or isinstance(data__metric, str) and data__metric == 'avg_risk_reward' or isinstance(data__metric, str) and data__metric == 'avg_r_multiple' or isinstance(data__metric, str) and data__metric == 'expectancy' or isinstance(data__metric, str) and data__metric == 'profit_factor' or isinstance(data__metric, str) and data__metric == 'net_profit_loss' or isinstance(data__metric, str) and data__metric == 'max_drawdown' or isinstance(data__metric, str) and data__metric == 'max_consecutive_losses' or isinstance(data__metric, str) and data__metric == 'daily_pl' or isinstance(data__metric, str) and data__metric == 'trades_per_day' or isinstance(data__metric, str) and data__metric == 'missing_log_file' or isinstance(data__metric, str) and data__metric == 'stale_log' or isinstance(data__metric, str) and data__metric == 'bad_line_rate'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".metric must be one of ['win_rate', 'avg_risk_reward', 'avg_r_multiple', 'expectancy', 'profit_factor', 'net_profit_loss', 'max_drawdown', 'max_consecutive_losses', 'daily_pl', 'trades_per_day', 'missing_log_file', 'stale_log', 'bad_line_rate']")
+            if not (isinstance(data__metric, str) and data__metric == 'win_rate' or isinstance(data__metric, str) and data__metric == 'avg_risk_reward' or isinstance(data__metric, str) and data__metric == 'avg_r_multiple' or isinstance(data__metric, str) and data__metric == 'expectancy' or isinstance(data__metric, str) and data__metric == 'profit_factor' or isinstance(data__metric, str) and data__metric == 'net_profit_loss' or isinstance(data__metric, str) and data__metric == 'max_drawdown' or isinstance(data__metric, str) and data__metric == 'max_consecutive_losses' or isinstance(data__metric, str) and data__metric == 'daily_pl' or isinstance(data__metric, str) and data__metric == 'trades_per_day' or isinstance(data__metric, str) and data__metric == 'missing_log_file' or isinstance(data__metric, str) and data__metric == 'stale_log' or isinstance(data__metric, str) and data__metric == 'bad_line_rate' or isinstance(data__metric, str) and data__metric == 'stale_positions'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".metric must be one of ['win_rate', 'avg_risk_reward', 'avg_r_multiple', 'expectancy', 'profit_factor', 'net_profit_loss', 'max_drawdown', 'max_consecutive_losses', 'daily_pl', 'trades_per_day', 'missing_log_file', 'stale_log', 'bad_line_rate', 'stale_positions']")
         if "window" in data_keys:
             data_keys.remove("window")
             data__window = data["window"]

@@ -1,7 +1,7 @@
 """Generated from specs/performance-summary.schema.json by ``python -m trading_bot.performance.tools.schema_codegen``; do not edit."""
 # fmt: off
 # flake8: noqa
-SCHEMA_SHA256 = "12a18ab03d10101ff5b9fe9716fb6d59d15f72137b2f0c01e75d4d4480ad58e5"
+SCHEMA_SHA256 = "80859ca3ccec7a7603c65c4ac061673aa22f31fb30f342c6742efac5175e46a7"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -22,7 +22,7 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data__missing_keys = set(['schema_version', 'generated_at', 'window', 'period', 'timezone', 'as_of', 'status', 'empty_reason', 'metrics', 'null_reasons', 'largest_win', 'largest_loss', 'streaks', 'drawdown', 'daily', 'best_day', 'worst_day', 'open_positions', 'breakdowns', 'group_by', 'data_quality']) - data.keys()
+        data__missing_keys = set(['schema_version', 'generated_at', 'window', 'period', 'timezone', 'as_of', 'status', 'empty_reason', 'metrics', 'null_reasons', 'largest_win', 'largest_loss', 'streaks', 'drawdown', 'daily', 'best_day', 'worst_day', 'open_positions', 'open_positions_summary', 'breakdowns', 'group_by', 'data_quality', 'account', 'drawdown_episodes']) - data.keys()
         if data__missing_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
         data_keys = set(data.keys())
@@ -408,7 +408,7 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}]".format(data__openpositions_x=data__openpositions_x) + " must be object")
                     data__openpositions_item_is_dict = isinstance(data__openpositions_item, dict)
                     if data__openpositions_item_is_dict:
-                        data__openpositions_item__missing_keys = set(['order_id', 'symbol', 'side', 'quantity', 'price', 'strategy_name', 'execution_mode', 'entry_at', 'age_seconds', 'source']) - data__openpositions_item.keys()
+                        data__openpositions_item__missing_keys = set(['order_id', 'symbol', 'side', 'quantity', 'price', 'strategy_name', 'execution_mode', 'entry_at', 'age_seconds', 'source', 'stale']) - data__openpositions_item.keys()
                         if data__openpositions_item__missing_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}]".format(data__openpositions_x=data__openpositions_x) + " must contain ")
                         data__openpositions_item_keys = set(data__openpositions_item.keys())
@@ -458,8 +458,99 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                             data__openpositions_item__source = data__openpositions_item["source"]
                             if not isinstance(data__openpositions_item__source, (str)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].source".format(data__openpositions_x=data__openpositions_x) + " must be string")
+                        if "stale" in data__openpositions_item_keys:
+                            data__openpositions_item_keys.remove("stale")
+                            data__openpositions_item__stale = data__openpositions_item["stale"]
+                            if not isinstance(data__openpositions_item__stale, (bool)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].stale".format(data__openpositions_x=data__openpositions_x) + " must be boolean")
+                        if "account_id" in data__openpositions_item_keys:
+                            data__openpositions_item_keys.remove("account_id")
+                            data__openpositions_item__accountid = data__openpositions_item["account_id"]
+                            if not isinstance(data__openpositions_item__accountid, (str, NoneType)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].account_id".format(data__openpositions_x=data__openpositions_x) + " must be string or null")
+                        if "fills" in data__openpositions_item_keys:
+                            data__openpositions_item_keys.remove("fills")
+                            data__openpositions_item__fills = data__openpositions_item["fills"]
+                            if not isinstance(data__openpositions_item__fills, (int)) and not (isinstance(data__openpositions_item__fills, float) and data__openpositions_item__fills.is_integer()) or isinstance(data__openpositions_item__fills, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].fills".format(data__openpositions_x=data__openpositions_x) + " must be integer")
+                            if isinstance(data__openpositions_item__fills, (int, float, Decimal)) and not isinstance(data__openpositions_item__fills, bool):
+                                if data__openpositions_item__fills < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}].fills".format(data__openpositions_x=data__openpositions_x) + " must be bigger than or equal to 1")
+                        if "mark" in data__openpositions_item_keys:
+                            data__openpositions_item_keys.remove("mark")
+                            data__openpositions_item__mark = data__openpositions_item["mark"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__openpositions_item__mark, custom_formats, (name_prefix or "data") + ".open_positions[{data__openpositions_x}].mark".format(data__openpositions_x=data__openpositions_x))
+                        if "unrealized_profit_loss" in data__openpositions_item_keys:
+                            data__openpositions_item_keys.remove("unrealized_profit_loss")
+                            data__openpositions_item__unrealizedprofitloss = data__openpositions_item["unrealized_profit_loss"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__openpositions_item__unrealizedprofitloss, custom_formats, (name_prefix or "data") + ".open_positions[{data__openpositions_x}].unrealized_profit_loss".format(data__openpositions_x=data__openpositions_x))
                         if data__openpositions_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions[{data__openpositions_x}]".format(data__openpositions_x=data__openpositions_x) + " must not contain "+str(data__openpositions_item_keys)+" properties")
+        if "open_positions_summary" in data_keys:
+            data_keys.remove("open_positions_summary")
+            data__openpositionssummary = data["open_positions_summary"]
+            if not isinstance(data__openpositionssummary, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions_summary must be object")
+            data__openpositionssummary_is_dict = isinstance(data__openpositionssummary, dict)
+            if data__openpositionssummary_is_dict:
+                data__openpositionssummary__missing_keys = set(['count', 'exposure', 'stale', 'stale_after_seconds', 'listed', 'not_listed', 'by_age']) - data__openpositionssummary.keys()
+                if data__openpositionssummary__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions_summary must contain ")
+                data__openpositionssummary_keys = set(data__openpositionssummary.keys())
+                if "count" in data__openpositionssummary_keys:
+                    data__openpositionssummary_keys.remove("count")
+                    data__openpositionssummary__count = data__openpositionssummary["count"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__openpositionssummary__count, custom_formats, (name_prefix or "data") + ".open_positions_summary.count")
+                if "exposure" in data__openpositionssummary_keys:
+                    data__openpositionssummary_keys.remove("exposure")
+                    data__openpositionssummary__exposure = data__openpositionssummary["exposure"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__openpositionssummary__exposure, custom_formats, (name_prefix or "data") + ".open_positions_summary.exposure")
+                if "stale" in data__openpositionssummary_keys:
+                    data__openpositionssummary_keys.remove("stale")
+                    data__openpositionssummary__stale = data__openpositionssummary["stale"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__openpositionssummary__stale, custom_formats, (name_prefix or "data") + ".open_positions_summary.stale")
+                if "stale_after_seconds" in data__openpositionssummary_keys:
+                    data__openpositionssummary_keys.remove("stale_after_seconds")
+                    data__openpositionssummary__staleafterseconds = data__openpositionssummary["stale_after_seconds"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__openpositionssummary__staleafterseconds, custom_formats, (name_prefix or "data") + ".open_positions_summary.stale_after_seconds")
+                if "listed" in data__openpositionssummary_keys:
+                    data__openpositionssummary_keys.remove("listed")
+                    data__openpositionssummary__listed = data__openpositionssummary["listed"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__openpositionssummary__listed, custom_formats, (name_prefix or "data") + ".open_positions_summary.listed")
+                if "not_listed" in data__openpositionssummary_keys:
+                    data__openpositionssummary_keys.remove("not_listed")
+                    data__openpositionssummary__notlisted = data__openpositionssummary["not_listed"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__openpositionssummary__notlisted, custom_formats, (name_prefix or "data") + ".open_positions_summary.not_listed")
+                if "by_age" in data__openpositionssummary_keys:
+                    data__openpositionssummary_keys.remove("by_age")
+                    data__openpositionssummary__byage = data__openpositionssummary["by_age"]
+                    if not isinstance(data__openpositionssummary__byage, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions_summary.by_age must be array")
+                    data__openpositionssummary__byage_is_list = isinstance(data__openpositionssummary__byage, (list, tuple))
+                    if data__openpositionssummary__byage_is_list:
+                        data__openpositionssummary__byage_len = len(data__openpositionssummary__byage)
+                        for data__openpositionssummary__byage_x, data__openpositionssummary__byage_item in enumerate(data__openpositionssummary__byage):
+                            if not isinstance(data__openpositionssummary__byage_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions_summary.by_age[{data__openpositionssummary__byage_x}]".format(data__openpositionssummary__byage_x=data__openpositionssummary__byage_x) + " must be object")
+                            data__openpositionssummary__byage_item_is_dict = isinstance(data__openpositionssummary__byage_item, dict)
+                            if data__openpositionssummary__byage_item_is_dict:
+                                data__openpositionssummary__byage_item__missing_keys = set(['age', 'count']) - data__openpositionssummary__byage_item.keys()
+                                if data__openpositionssummary__byage_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions_summary.by_age[{data__openpositionssummary__byage_x}]".format(data__openpositionssummary__byage_x=data__openpositionssummary__byage_x) + " must contain ")
+                                data__openpositionssummary__byage_item_keys = set(data__openpositionssummary__byage_item.keys())
+                                if "age" in data__openpositionssummary__byage_item_keys:
+                                    data__openpositionssummary__byage_item_keys.remove("age")
+                                    data__openpositionssummary__byage_item__age = data__openpositionssummary__byage_item["age"]
+                                    if not isinstance(data__openpositionssummary__byage_item__age, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions_summary.by_age[{data__openpositionssummary__byage_x}].age".format(data__openpositionssummary__byage_x=data__openpositionssummary__byage_x) + " must be string")
+                                if "count" in data__openpositionssummary__byage_item_keys:
+                                    data__openpositionssummary__byage_item_keys.remove("count")
+                                    data__openpositionssummary__byage_item__count = data__openpositionssummary__byage_item["count"]
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__openpositionssummary__byage_item__count, custom_formats, (name_prefix or "data") + ".open_positions_summary.by_age[{data__openpositionssummary__byage_x}].count".format(data__openpositionssummary__byage_x=data__openpositionssummary__byage_x))
+                                if data__openpositionssummary__byage_item_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions_summary.by_age[{data__openpositionssummary__byage_x}]".format(data__openpositionssummary__byage_x=data__openpositionssummary__byage_x) + " must not contain "+str(data__openpositionssummary__byage_item_keys)+" properties")
+                if data__openpositionssummary_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".open_positions_summary must not contain "+str(data__openpositionssummary_keys)+" properties")
         if "breakdowns" in data_keys:
             data_keys.remove("breakdowns")
             data__breakdowns = data["breakdowns"]
@@ -475,7 +566,7 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}".format(data__breakdowns_key=data__breakdowns_key) + " must be object")
                         data__breakdowns_value_is_dict = isinstance(data__breakdowns_value, dict)
                         if data__breakdowns_value_is_dict:
-                            data__breakdowns_value__missing_keys = set(['overlapping', 'rows']) - data__breakdowns_value.keys()
+                            data__breakdowns_value__missing_keys = set(['overlapping', 'rows', 'row_count', 'folded']) - data__breakdowns_value.keys()
                             if data__breakdowns_value__missing_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}".format(data__breakdowns_key=data__breakdowns_key) + " must contain ")
                             data__breakdowns_value_keys = set(data__breakdowns_value.keys())
@@ -484,6 +575,36 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                 data__breakdowns_value__overlapping = data__breakdowns_value["overlapping"]
                                 if not isinstance(data__breakdowns_value__overlapping, (bool)):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.overlapping".format(data__breakdowns_key=data__breakdowns_key) + " must be boolean")
+                            if "row_count" in data__breakdowns_value_keys:
+                                data__breakdowns_value_keys.remove("row_count")
+                                data__breakdowns_value__rowcount = data__breakdowns_value["row_count"]
+                                validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__breakdowns_value__rowcount, custom_formats, (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.row_count".format(data__breakdowns_key=data__breakdowns_key))
+                            if "folded" in data__breakdowns_value_keys:
+                                data__breakdowns_value_keys.remove("folded")
+                                data__breakdowns_value__folded = data__breakdowns_value["folded"]
+                                if not isinstance(data__breakdowns_value__folded, (dict, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.folded".format(data__breakdowns_key=data__breakdowns_key) + " must be object or null")
+                                data__breakdowns_value__folded_is_dict = isinstance(data__breakdowns_value__folded, dict)
+                                if data__breakdowns_value__folded_is_dict:
+                                    data__breakdowns_value__folded__missing_keys = set(['values', 'rule']) - data__breakdowns_value__folded.keys()
+                                    if data__breakdowns_value__folded__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.folded".format(data__breakdowns_key=data__breakdowns_key) + " must contain ")
+                                    data__breakdowns_value__folded_keys = set(data__breakdowns_value__folded.keys())
+                                    if "values" in data__breakdowns_value__folded_keys:
+                                        data__breakdowns_value__folded_keys.remove("values")
+                                        data__breakdowns_value__folded__values = data__breakdowns_value__folded["values"]
+                                        if not isinstance(data__breakdowns_value__folded__values, (int)) and not (isinstance(data__breakdowns_value__folded__values, float) and data__breakdowns_value__folded__values.is_integer()) or isinstance(data__breakdowns_value__folded__values, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.folded.values".format(data__breakdowns_key=data__breakdowns_key) + " must be integer")
+                                        if isinstance(data__breakdowns_value__folded__values, (int, float, Decimal)) and not isinstance(data__breakdowns_value__folded__values, bool):
+                                            if data__breakdowns_value__folded__values < 1:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.folded.values".format(data__breakdowns_key=data__breakdowns_key) + " must be bigger than or equal to 1")
+                                    if "rule" in data__breakdowns_value__folded_keys:
+                                        data__breakdowns_value__folded_keys.remove("rule")
+                                        data__breakdowns_value__folded__rule = data__breakdowns_value__folded["rule"]
+                                        if not isinstance(data__breakdowns_value__folded__rule, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.folded.rule".format(data__breakdowns_key=data__breakdowns_key) + " must be string")
+                                    if data__breakdowns_value__folded_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.folded".format(data__breakdowns_key=data__breakdowns_key) + " must not contain "+str(data__breakdowns_value__folded_keys)+" properties")
                             if "rows" in data__breakdowns_value_keys:
                                 data__breakdowns_value_keys.remove("rows")
                                 data__breakdowns_value__rows = data__breakdowns_value["rows"]
@@ -507,6 +628,14 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                                 data__breakdowns_value__rows_item__key = data__breakdowns_value__rows_item["key"]
                                                 if not isinstance(data__breakdowns_value__rows_item__key, (str)):
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows[{data__breakdowns_value__rows_x}].key".format(data__breakdowns_key=data__breakdowns_key, data__breakdowns_value__rows_x=data__breakdowns_value__rows_x) + " must be string")
+                                            if "folded_values" in data__breakdowns_value__rows_item_keys:
+                                                data__breakdowns_value__rows_item_keys.remove("folded_values")
+                                                data__breakdowns_value__rows_item__foldedvalues = data__breakdowns_value__rows_item["folded_values"]
+                                                if not isinstance(data__breakdowns_value__rows_item__foldedvalues, (int)) and not (isinstance(data__breakdowns_value__rows_item__foldedvalues, float) and data__breakdowns_value__rows_item__foldedvalues.is_integer()) or isinstance(data__breakdowns_value__rows_item__foldedvalues, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows[{data__breakdowns_value__rows_x}].folded_values".format(data__breakdowns_key=data__breakdowns_key, data__breakdowns_value__rows_x=data__breakdowns_value__rows_x) + " must be integer")
+                                                if isinstance(data__breakdowns_value__rows_item__foldedvalues, (int, float, Decimal)) and not isinstance(data__breakdowns_value__rows_item__foldedvalues, bool):
+                                                    if data__breakdowns_value__rows_item__foldedvalues < 1:
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}.rows[{data__breakdowns_value__rows_x}].folded_values".format(data__breakdowns_key=data__breakdowns_key, data__breakdowns_value__rows_x=data__breakdowns_value__rows_x) + " must be bigger than or equal to 1")
                             if data__breakdowns_value_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".breakdowns.{data__breakdowns_key}".format(data__breakdowns_key=data__breakdowns_key) + " must not contain "+str(data__breakdowns_value_keys)+" properties")
         if "group_by" in data_keys:
@@ -527,7 +656,7 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_quality must be object")
             data__dataquality_is_dict = isinstance(data__dataquality, dict)
             if data__dataquality_is_dict:
-                data__dataquality__missing_keys = set(['files_read', 'files_missing', 'files_skipped', 'lines_read', 'valid_lines', 'bad_lines', 'bad_line_examples', 'bad_lines_per_file', 'duplicates', 'duplicate_examples', 'superseded', 'reopened', 'reopened_examples', 'inconsistent', 'inconsistent_examples', 'misplaced', 'misplaced_examples']) - data__dataquality.keys()
+                data__dataquality__missing_keys = set(['files_read', 'files_missing', 'files_skipped', 'lines_read', 'valid_lines', 'bad_lines', 'bad_line_examples', 'bad_lines_per_file', 'duplicates', 'duplicate_examples', 'superseded', 'reopened', 'reopened_examples', 'inconsistent', 'inconsistent_examples', 'misplaced', 'misplaced_examples', 'stale_positions']) - data__dataquality.keys()
                 if data__dataquality__missing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_quality must contain ")
                 data__dataquality_keys = set(data__dataquality.keys())
@@ -631,8 +760,319 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                     data__dataquality_keys.remove("misplaced_examples")
                     data__dataquality__misplacedexamples = data__dataquality["misplaced_examples"]
                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_examples(data__dataquality__misplacedexamples, custom_formats, (name_prefix or "data") + ".data_quality.misplaced_examples")
+                if "stale_positions" in data__dataquality_keys:
+                    data__dataquality_keys.remove("stale_positions")
+                    data__dataquality__stalepositions = data__dataquality["stale_positions"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__dataquality__stalepositions, custom_formats, (name_prefix or "data") + ".data_quality.stale_positions")
+                if "out_of_order_fills" in data__dataquality_keys:
+                    data__dataquality_keys.remove("out_of_order_fills")
+                    data__dataquality__outoforderfills = data__dataquality["out_of_order_fills"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__dataquality__outoforderfills, custom_formats, (name_prefix or "data") + ".data_quality.out_of_order_fills")
+                if "out_of_order_examples" in data__dataquality_keys:
+                    data__dataquality_keys.remove("out_of_order_examples")
+                    data__dataquality__outoforderexamples = data__dataquality["out_of_order_examples"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_examples(data__dataquality__outoforderexamples, custom_formats, (name_prefix or "data") + ".data_quality.out_of_order_examples")
+                if "flipped_positions" in data__dataquality_keys:
+                    data__dataquality_keys.remove("flipped_positions")
+                    data__dataquality__flippedpositions = data__dataquality["flipped_positions"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__dataquality__flippedpositions, custom_formats, (name_prefix or "data") + ".data_quality.flipped_positions")
+                if "flip_examples" in data__dataquality_keys:
+                    data__dataquality_keys.remove("flip_examples")
+                    data__dataquality__flipexamples = data__dataquality["flip_examples"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_examples(data__dataquality__flipexamples, custom_formats, (name_prefix or "data") + ".data_quality.flip_examples")
                 if data__dataquality_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".data_quality must not contain "+str(data__dataquality_keys)+" properties")
+        if "pairing" in data_keys:
+            data_keys.remove("pairing")
+            data__pairing = data["pairing"]
+            if not isinstance(data__pairing, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pairing must be object")
+            data__pairing_is_dict = isinstance(data__pairing, dict)
+            if data__pairing_is_dict:
+                data__pairing__missing_keys = set(['mode', 'rule', 'executions', 'round_trips', 'open_positions', 'summary']) - data__pairing.keys()
+                if data__pairing__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".pairing must contain ")
+                data__pairing_keys = set(data__pairing.keys())
+                if "mode" in data__pairing_keys:
+                    data__pairing_keys.remove("mode")
+                    data__pairing__mode = data__pairing["mode"]
+                    if not (isinstance(data__pairing__mode, str) and data__pairing__mode == 'auto' or isinstance(data__pairing__mode, str) and data__pairing__mode == 'fifo'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".pairing.mode must be one of ['auto', 'fifo']")
+                if "rule" in data__pairing_keys:
+                    data__pairing_keys.remove("rule")
+                    data__pairing__rule = data__pairing["rule"]
+                    if not isinstance(data__pairing__rule, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".pairing.rule must be string")
+                if "executions" in data__pairing_keys:
+                    data__pairing_keys.remove("executions")
+                    data__pairing__executions = data__pairing["executions"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__pairing__executions, custom_formats, (name_prefix or "data") + ".pairing.executions")
+                if "round_trips" in data__pairing_keys:
+                    data__pairing_keys.remove("round_trips")
+                    data__pairing__roundtrips = data__pairing["round_trips"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__pairing__roundtrips, custom_formats, (name_prefix or "data") + ".pairing.round_trips")
+                if "open_positions" in data__pairing_keys:
+                    data__pairing_keys.remove("open_positions")
+                    data__pairing__openpositions = data__pairing["open_positions"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__pairing__openpositions, custom_formats, (name_prefix or "data") + ".pairing.open_positions")
+                if "summary" in data__pairing_keys:
+                    data__pairing_keys.remove("summary")
+                    data__pairing__summary = data__pairing["summary"]
+                    if not isinstance(data__pairing__summary, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".pairing.summary must be string")
+                if data__pairing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".pairing must not contain "+str(data__pairing_keys)+" properties")
+        if "marks" in data_keys:
+            data_keys.remove("marks")
+            data__marks = data["marks"]
+            if not isinstance(data__marks, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".marks must be object")
+            data__marks_is_dict = isinstance(data__marks, dict)
+            if data__marks_is_dict:
+                data__marks__missing_keys = set(['given', 'unrealized_profit_loss', 'unmarked_symbols']) - data__marks.keys()
+                if data__marks__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".marks must contain ")
+                data__marks_keys = set(data__marks.keys())
+                if "given" in data__marks_keys:
+                    data__marks_keys.remove("given")
+                    data__marks__given = data__marks["given"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__marks__given, custom_formats, (name_prefix or "data") + ".marks.given")
+                if "unrealized_profit_loss" in data__marks_keys:
+                    data__marks_keys.remove("unrealized_profit_loss")
+                    data__marks__unrealizedprofitloss = data__marks["unrealized_profit_loss"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__marks__unrealizedprofitloss, custom_formats, (name_prefix or "data") + ".marks.unrealized_profit_loss")
+                if "unmarked_symbols" in data__marks_keys:
+                    data__marks_keys.remove("unmarked_symbols")
+                    data__marks__unmarkedsymbols = data__marks["unmarked_symbols"]
+                    if not isinstance(data__marks__unmarkedsymbols, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".marks.unmarked_symbols must be array")
+                    data__marks__unmarkedsymbols_is_list = isinstance(data__marks__unmarkedsymbols, (list, tuple))
+                    if data__marks__unmarkedsymbols_is_list:
+                        data__marks__unmarkedsymbols_len = len(data__marks__unmarkedsymbols)
+                        for data__marks__unmarkedsymbols_x, data__marks__unmarkedsymbols_item in enumerate(data__marks__unmarkedsymbols):
+                            if not isinstance(data__marks__unmarkedsymbols_item, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".marks.unmarked_symbols[{data__marks__unmarkedsymbols_x}]".format(data__marks__unmarkedsymbols_x=data__marks__unmarkedsymbols_x) + " must be string")
+                if data__marks_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".marks must not contain "+str(data__marks_keys)+" properties")
+        if "account" in data_keys:
+            data_keys.remove("account")
+            data__account = data["account"]
+            if not isinstance(data__account, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".account must be object")
+            data__account_is_dict = isinstance(data__account, dict)
+            if data__account_is_dict:
+                data__account__missing_keys = set(['starting_balance', 'days', 'convention', 'metrics', 'null_reasons']) - data__account.keys()
+                if data__account__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".account must contain ")
+                data__account_keys = set(data__account.keys())
+                if "starting_balance" in data__account_keys:
+                    data__account_keys.remove("starting_balance")
+                    data__account__startingbalance = data__account["starting_balance"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__account__startingbalance, custom_formats, (name_prefix or "data") + ".account.starting_balance")
+                if "days" in data__account_keys:
+                    data__account_keys.remove("days")
+                    data__account__days = data__account["days"]
+                    if not isinstance(data__account__days, (int, NoneType)) and not (isinstance(data__account__days, float) and data__account__days.is_integer()) or isinstance(data__account__days, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.days must be integer or null")
+                    if isinstance(data__account__days, (int, float, Decimal)) and not isinstance(data__account__days, bool):
+                        if data__account__days < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.days must be bigger than or equal to 1")
+                if "convention" in data__account_keys:
+                    data__account_keys.remove("convention")
+                    data__account__convention = data__account["convention"]
+                    if not (isinstance(data__account__convention, str) and data__account__convention == 'freqtrade'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.convention must be one of ['freqtrade']")
+                if "metrics" in data__account_keys:
+                    data__account_keys.remove("metrics")
+                    data__account__metrics = data__account["metrics"]
+                    if not isinstance(data__account__metrics, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.metrics must be object")
+                    data__account__metrics_is_dict = isinstance(data__account__metrics, dict)
+                    if data__account__metrics_is_dict:
+                        data__account__metrics__missing_keys = set(['return_on_starting_balance', 'final_balance', 'max_drawdown_account', 'max_relative_drawdown', 'cagr', 'sharpe', 'sortino', 'calmar', 'sqn', 'expectancy_ratio']) - data__account__metrics.keys()
+                        if data__account__metrics__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.metrics must contain ")
+                        data__account__metrics_keys = set(data__account__metrics.keys())
+                        if "return_on_starting_balance" in data__account__metrics_keys:
+                            data__account__metrics_keys.remove("return_on_starting_balance")
+                            data__account__metrics__returnonstartingbalance = data__account__metrics["return_on_starting_balance"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__account__metrics__returnonstartingbalance, custom_formats, (name_prefix or "data") + ".account.metrics.return_on_starting_balance")
+                        if "final_balance" in data__account__metrics_keys:
+                            data__account__metrics_keys.remove("final_balance")
+                            data__account__metrics__finalbalance = data__account__metrics["final_balance"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__account__metrics__finalbalance, custom_formats, (name_prefix or "data") + ".account.metrics.final_balance")
+                        if "max_drawdown_account" in data__account__metrics_keys:
+                            data__account__metrics_keys.remove("max_drawdown_account")
+                            data__account__metrics__maxdrawdownaccount = data__account__metrics["max_drawdown_account"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__account__metrics__maxdrawdownaccount, custom_formats, (name_prefix or "data") + ".account.metrics.max_drawdown_account")
+                        if "max_relative_drawdown" in data__account__metrics_keys:
+                            data__account__metrics_keys.remove("max_relative_drawdown")
+                            data__account__metrics__maxrelativedrawdown = data__account__metrics["max_relative_drawdown"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__account__metrics__maxrelativedrawdown, custom_formats, (name_prefix or "data") + ".account.metrics.max_relative_drawdown")
+                        if "cagr" in data__account__metrics_keys:
+                            data__account__metrics_keys.remove("cagr")
+                            data__account__metrics__cagr = data__account__metrics["cagr"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__account__metrics__cagr, custom_formats, (name_prefix or "data") + ".account.metrics.cagr")
+                        if "sharpe" in data__account__metrics_keys:
+                            data__account__metrics_keys.remove("sharpe")
+                            data__account__metrics__sharpe = data__account__metrics["sharpe"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__account__metrics__sharpe, custom_formats, (name_prefix or "data") + ".account.metrics.sharpe")
+                        if "sortino" in data__account__metrics_keys:
+                            data__account__metrics_keys.remove("sortino")
+                            data__account__metrics__sortino = data__account__metrics["sortino"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__account__metrics__sortino, custom_formats, (name_prefix or "data") + ".account.metrics.sortino")
+                        if "calmar" in data__account__metrics_keys:
+                            data__account__metrics_keys.remove("calmar")
+                            data__account__metrics__calmar = data__account__metrics["calmar"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__account__metrics__calmar, custom_formats, (name_prefix or "data") + ".account.metrics.calmar")
+                        if "sqn" in data__account__metrics_keys:
+                            data__account__metrics_keys.remove("sqn")
+                            data__account__metrics__sqn = data__account__metrics["sqn"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__account__metrics__sqn, custom_formats, (name_prefix or "data") + ".account.metrics.sqn")
+                        if "expectancy_ratio" in data__account__metrics_keys:
+                            data__account__metrics_keys.remove("expectancy_ratio")
+                            data__account__metrics__expectancyratio = data__account__metrics["expectancy_ratio"]
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__account__metrics__expectancyratio, custom_formats, (name_prefix or "data") + ".account.metrics.expectancy_ratio")
+                        if data__account__metrics_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.metrics must not contain "+str(data__account__metrics_keys)+" properties")
+                if "null_reasons" in data__account_keys:
+                    data__account_keys.remove("null_reasons")
+                    data__account__nullreasons = data__account["null_reasons"]
+                    if not isinstance(data__account__nullreasons, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.null_reasons must be object")
+                    data__account__nullreasons_is_dict = isinstance(data__account__nullreasons, dict)
+                    if data__account__nullreasons_is_dict:
+                        data__account__nullreasons_keys = set(data__account__nullreasons.keys())
+                        for data__account__nullreasons_key in data__account__nullreasons_keys:
+                            if data__account__nullreasons_key not in []:
+                                data__account__nullreasons_value = data__account__nullreasons.get(data__account__nullreasons_key)
+                                if not isinstance(data__account__nullreasons_value, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.null_reasons.{data__account__nullreasons_key}".format(data__account__nullreasons_key=data__account__nullreasons_key) + " must be string")
+                if data__account_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".account must not contain "+str(data__account_keys)+" properties")
+        if "drawdown_episodes" in data_keys:
+            data_keys.remove("drawdown_episodes")
+            data__drawdownepisodes = data["drawdown_episodes"]
+            if not isinstance(data__drawdownepisodes, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes must be object")
+            data__drawdownepisodes_is_dict = isinstance(data__drawdownepisodes, dict)
+            if data__drawdownepisodes_is_dict:
+                data__drawdownepisodes__missing_keys = set(['resolution', 'basis', 'count', 'average_depth', 'longest_days_under_water', 'episodes']) - data__drawdownepisodes.keys()
+                if data__drawdownepisodes__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes must contain ")
+                data__drawdownepisodes_keys = set(data__drawdownepisodes.keys())
+                if "resolution" in data__drawdownepisodes_keys:
+                    data__drawdownepisodes_keys.remove("resolution")
+                    data__drawdownepisodes__resolution = data__drawdownepisodes["resolution"]
+                    if not (isinstance(data__drawdownepisodes__resolution, str) and data__drawdownepisodes__resolution == 'day'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.resolution must be one of ['day']")
+                if "basis" in data__drawdownepisodes_keys:
+                    data__drawdownepisodes_keys.remove("basis")
+                    data__drawdownepisodes__basis = data__drawdownepisodes["basis"]
+                    if not isinstance(data__drawdownepisodes__basis, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.basis must be string")
+                if "count" in data__drawdownepisodes_keys:
+                    data__drawdownepisodes_keys.remove("count")
+                    data__drawdownepisodes__count = data__drawdownepisodes["count"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__drawdownepisodes__count, custom_formats, (name_prefix or "data") + ".drawdown_episodes.count")
+                if "average_depth" in data__drawdownepisodes_keys:
+                    data__drawdownepisodes_keys.remove("average_depth")
+                    data__drawdownepisodes__averagedepth = data__drawdownepisodes["average_depth"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__drawdownepisodes__averagedepth, custom_formats, (name_prefix or "data") + ".drawdown_episodes.average_depth")
+                if "longest_days_under_water" in data__drawdownepisodes_keys:
+                    data__drawdownepisodes_keys.remove("longest_days_under_water")
+                    data__drawdownepisodes__longestdaysunderwater = data__drawdownepisodes["longest_days_under_water"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__drawdownepisodes__longestdaysunderwater, custom_formats, (name_prefix or "data") + ".drawdown_episodes.longest_days_under_water")
+                if "episodes" in data__drawdownepisodes_keys:
+                    data__drawdownepisodes_keys.remove("episodes")
+                    data__drawdownepisodes__episodes = data__drawdownepisodes["episodes"]
+                    if not isinstance(data__drawdownepisodes__episodes, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes must be array")
+                    data__drawdownepisodes__episodes_is_list = isinstance(data__drawdownepisodes__episodes, (list, tuple))
+                    if data__drawdownepisodes__episodes_is_list:
+                        data__drawdownepisodes__episodes_len = len(data__drawdownepisodes__episodes)
+                        if data__drawdownepisodes__episodes_len > 5:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes must contain less than or equal to 5 items")
+                        for data__drawdownepisodes__episodes_x, data__drawdownepisodes__episodes_item in enumerate(data__drawdownepisodes__episodes):
+                            if not isinstance(data__drawdownepisodes__episodes_item, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}]".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be object")
+                            data__drawdownepisodes__episodes_item_is_dict = isinstance(data__drawdownepisodes__episodes_item, dict)
+                            if data__drawdownepisodes__episodes_item_is_dict:
+                                data__drawdownepisodes__episodes_item__missing_keys = set(['peak', 'trough', 'recovery', 'recovered', 'depth', 'depth_fraction', 'days_to_trough', 'days_to_recovery', 'days_under_water']) - data__drawdownepisodes__episodes_item.keys()
+                                if data__drawdownepisodes__episodes_item__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}]".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must contain ")
+                                data__drawdownepisodes__episodes_item_keys = set(data__drawdownepisodes__episodes_item.keys())
+                                if "peak" in data__drawdownepisodes__episodes_item_keys:
+                                    data__drawdownepisodes__episodes_item_keys.remove("peak")
+                                    data__drawdownepisodes__episodes_item__peak = data__drawdownepisodes__episodes_item["peak"]
+                                    data__drawdownepisodes__episodes_item__peak_one_of_count7 = 0
+                                    if data__drawdownepisodes__episodes_item__peak_one_of_count7 < 2:
+                                        try:
+                                            if not isinstance(data__drawdownepisodes__episodes_item__peak, (NoneType)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].peak".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be null")
+                                            data__drawdownepisodes__episodes_item__peak_one_of_count7 += 1
+                                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                    if data__drawdownepisodes__episodes_item__peak_one_of_count7 < 2:
+                                        try:
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__drawdownepisodes__episodes_item__peak, custom_formats, (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].peak".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x))
+                                            data__drawdownepisodes__episodes_item__peak_one_of_count7 += 1
+                                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                    if data__drawdownepisodes__episodes_item__peak_one_of_count7 != 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].peak".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be valid exactly by one definition")
+                                if "trough" in data__drawdownepisodes__episodes_item_keys:
+                                    data__drawdownepisodes__episodes_item_keys.remove("trough")
+                                    data__drawdownepisodes__episodes_item__trough = data__drawdownepisodes__episodes_item["trough"]
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__drawdownepisodes__episodes_item__trough, custom_formats, (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].trough".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x))
+                                if "recovery" in data__drawdownepisodes__episodes_item_keys:
+                                    data__drawdownepisodes__episodes_item_keys.remove("recovery")
+                                    data__drawdownepisodes__episodes_item__recovery = data__drawdownepisodes__episodes_item["recovery"]
+                                    data__drawdownepisodes__episodes_item__recovery_one_of_count8 = 0
+                                    if data__drawdownepisodes__episodes_item__recovery_one_of_count8 < 2:
+                                        try:
+                                            if not isinstance(data__drawdownepisodes__episodes_item__recovery, (NoneType)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].recovery".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be null")
+                                            data__drawdownepisodes__episodes_item__recovery_one_of_count8 += 1
+                                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                    if data__drawdownepisodes__episodes_item__recovery_one_of_count8 < 2:
+                                        try:
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__drawdownepisodes__episodes_item__recovery, custom_formats, (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].recovery".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x))
+                                            data__drawdownepisodes__episodes_item__recovery_one_of_count8 += 1
+                                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                                    if data__drawdownepisodes__episodes_item__recovery_one_of_count8 != 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].recovery".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be valid exactly by one definition")
+                                if "recovered" in data__drawdownepisodes__episodes_item_keys:
+                                    data__drawdownepisodes__episodes_item_keys.remove("recovered")
+                                    data__drawdownepisodes__episodes_item__recovered = data__drawdownepisodes__episodes_item["recovered"]
+                                    if not isinstance(data__drawdownepisodes__episodes_item__recovered, (bool)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].recovered".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be boolean")
+                                if "depth" in data__drawdownepisodes__episodes_item_keys:
+                                    data__drawdownepisodes__episodes_item_keys.remove("depth")
+                                    data__drawdownepisodes__episodes_item__depth = data__drawdownepisodes__episodes_item["depth"]
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__drawdownepisodes__episodes_item__depth, custom_formats, (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].depth".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x))
+                                if "depth_fraction" in data__drawdownepisodes__episodes_item_keys:
+                                    data__drawdownepisodes__episodes_item_keys.remove("depth_fraction")
+                                    data__drawdownepisodes__episodes_item__depthfraction = data__drawdownepisodes__episodes_item["depth_fraction"]
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__drawdownepisodes__episodes_item__depthfraction, custom_formats, (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].depth_fraction".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x))
+                                if "days_to_trough" in data__drawdownepisodes__episodes_item_keys:
+                                    data__drawdownepisodes__episodes_item_keys.remove("days_to_trough")
+                                    data__drawdownepisodes__episodes_item__daystotrough = data__drawdownepisodes__episodes_item["days_to_trough"]
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__drawdownepisodes__episodes_item__daystotrough, custom_formats, (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].days_to_trough".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x))
+                                if "days_to_recovery" in data__drawdownepisodes__episodes_item_keys:
+                                    data__drawdownepisodes__episodes_item_keys.remove("days_to_recovery")
+                                    data__drawdownepisodes__episodes_item__daystorecovery = data__drawdownepisodes__episodes_item["days_to_recovery"]
+                                    if not isinstance(data__drawdownepisodes__episodes_item__daystorecovery, (int, NoneType)) and not (isinstance(data__drawdownepisodes__episodes_item__daystorecovery, float) and data__drawdownepisodes__episodes_item__daystorecovery.is_integer()) or isinstance(data__drawdownepisodes__episodes_item__daystorecovery, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].days_to_recovery".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be integer or null")
+                                    if isinstance(data__drawdownepisodes__episodes_item__daystorecovery, (int, float, Decimal)) and not isinstance(data__drawdownepisodes__episodes_item__daystorecovery, bool):
+                                        if data__drawdownepisodes__episodes_item__daystorecovery < 0:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].days_to_recovery".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be bigger than or equal to 0")
+                                if "days_under_water" in data__drawdownepisodes__episodes_item_keys:
+                                    data__drawdownepisodes__episodes_item_keys.remove("days_under_water")
+                                    data__drawdownepisodes__episodes_item__daysunderwater = data__drawdownepisodes__episodes_item["days_under_water"]
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__drawdownepisodes__episodes_item__daysunderwater, custom_formats, (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].days_under_water".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x))
+                                if data__drawdownepisodes__episodes_item_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}]".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must not contain "+str(data__drawdownepisodes__episodes_item_keys)+" properties")
+                if data__drawdownepisodes_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes must not contain "+str(data__drawdownepisodes_keys)+" properties")
         if "targets" in data_keys:
             data_keys.remove("targets")
             data__targets = data["targets"]
@@ -704,36 +1144,36 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                 if "period_start" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("period_start")
                                     data__targets__results_item__periodstart = data__targets__results_item["period_start"]
-                                    data__targets__results_item__periodstart_one_of_count7 = 0
-                                    if data__targets__results_item__periodstart_one_of_count7 < 2:
+                                    data__targets__results_item__periodstart_one_of_count9 = 0
+                                    if data__targets__results_item__periodstart_one_of_count9 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__periodstart, (NoneType)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(data__targets__results_x=data__targets__results_x) + " must be null")
-                                            data__targets__results_item__periodstart_one_of_count7 += 1
+                                            data__targets__results_item__periodstart_one_of_count9 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__periodstart_one_of_count7 < 2:
+                                    if data__targets__results_item__periodstart_one_of_count9 < 2:
                                         try:
                                             validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__targets__results_item__periodstart, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(data__targets__results_x=data__targets__results_x))
-                                            data__targets__results_item__periodstart_one_of_count7 += 1
+                                            data__targets__results_item__periodstart_one_of_count9 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__periodstart_one_of_count7 != 1:
+                                    if data__targets__results_item__periodstart_one_of_count9 != 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if "period_end" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("period_end")
                                     data__targets__results_item__periodend = data__targets__results_item["period_end"]
-                                    data__targets__results_item__periodend_one_of_count8 = 0
-                                    if data__targets__results_item__periodend_one_of_count8 < 2:
+                                    data__targets__results_item__periodend_one_of_count10 = 0
+                                    if data__targets__results_item__periodend_one_of_count10 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__periodend, (NoneType)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(data__targets__results_x=data__targets__results_x) + " must be null")
-                                            data__targets__results_item__periodend_one_of_count8 += 1
+                                            data__targets__results_item__periodend_one_of_count10 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__periodend_one_of_count8 < 2:
+                                    if data__targets__results_item__periodend_one_of_count10 < 2:
                                         try:
                                             validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__targets__results_item__periodend, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(data__targets__results_x=data__targets__results_x))
-                                            data__targets__results_item__periodend_one_of_count8 += 1
+                                            data__targets__results_item__periodend_one_of_count10 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__periodend_one_of_count8 != 1:
+                                    if data__targets__results_item__periodend_one_of_count10 != 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if "scope" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("scope")
@@ -799,19 +1239,19 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                 if "sample_trades" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("sample_trades")
                                     data__targets__results_item__sampletrades = data__targets__results_item["sample_trades"]
-                                    data__targets__results_item__sampletrades_one_of_count9 = 0
-                                    if data__targets__results_item__sampletrades_one_of_count9 < 2:
+                                    data__targets__results_item__sampletrades_one_of_count11 = 0
+                                    if data__targets__results_item__sampletrades_one_of_count11 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__sampletrades, (NoneType)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(data__targets__results_x=data__targets__results_x) + " must be null")
-                                            data__targets__results_item__sampletrades_one_of_count9 += 1
+                                            data__targets__results_item__sampletrades_one_of_count11 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__sampletrades_one_of_count9 < 2:
+                                    if data__targets__results_item__sampletrades_one_of_count11 < 2:
                                         try:
                                             validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__targets__results_item__sampletrades, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(data__targets__results_x=data__targets__results_x))
-                                            data__targets__results_item__sampletrades_one_of_count9 += 1
+                                            data__targets__results_item__sampletrades_one_of_count11 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__sampletrades_one_of_count9 != 1:
+                                    if data__targets__results_item__sampletrades_one_of_count11 != 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if "min_trades" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("min_trades")
@@ -825,14 +1265,14 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                 if "pacing" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("pacing")
                                     data__targets__results_item__pacing = data__targets__results_item["pacing"]
-                                    data__targets__results_item__pacing_one_of_count10 = 0
-                                    if data__targets__results_item__pacing_one_of_count10 < 2:
+                                    data__targets__results_item__pacing_one_of_count12 = 0
+                                    if data__targets__results_item__pacing_one_of_count12 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__pacing, (NoneType)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must be null")
-                                            data__targets__results_item__pacing_one_of_count10 += 1
+                                            data__targets__results_item__pacing_one_of_count12 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__pacing_one_of_count10 < 2:
+                                    if data__targets__results_item__pacing_one_of_count12 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__pacing, (dict)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must be object")
@@ -865,9 +1305,9 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.on_pace".format(data__targets__results_x=data__targets__results_x) + " must be boolean")
                                                 if data__targets__results_item__pacing_keys:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must not contain "+str(data__targets__results_item__pacing_keys)+" properties")
-                                            data__targets__results_item__pacing_one_of_count10 += 1
+                                            data__targets__results_item__pacing_one_of_count12 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__pacing_one_of_count10 != 1:
+                                    if data__targets__results_item__pacing_one_of_count12 != 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if data__targets__results_item_keys:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}]".format(data__targets__results_x=data__targets__results_x) + " must not contain "+str(data__targets__results_item_keys)+" properties")
@@ -918,39 +1358,44 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                             data__alerts_item__window = data__alerts_item["window"]
                             if not isinstance(data__alerts_item__window, (str)):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].window".format(data__alerts_x=data__alerts_x) + " must be string")
+                        if "period" in data__alerts_item_keys:
+                            data__alerts_item_keys.remove("period")
+                            data__alerts_item__period = data__alerts_item["period"]
+                            if not isinstance(data__alerts_item__period, (str)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period".format(data__alerts_x=data__alerts_x) + " must be string")
                         if "period_start" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("period_start")
                             data__alerts_item__periodstart = data__alerts_item["period_start"]
-                            data__alerts_item__periodstart_one_of_count11 = 0
-                            if data__alerts_item__periodstart_one_of_count11 < 2:
+                            data__alerts_item__periodstart_one_of_count13 = 0
+                            if data__alerts_item__periodstart_one_of_count13 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__periodstart, (NoneType)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(data__alerts_x=data__alerts_x) + " must be null")
-                                    data__alerts_item__periodstart_one_of_count11 += 1
+                                    data__alerts_item__periodstart_one_of_count13 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__periodstart_one_of_count11 < 2:
+                            if data__alerts_item__periodstart_one_of_count13 < 2:
                                 try:
                                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__alerts_item__periodstart, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(data__alerts_x=data__alerts_x))
-                                    data__alerts_item__periodstart_one_of_count11 += 1
+                                    data__alerts_item__periodstart_one_of_count13 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__periodstart_one_of_count11 != 1:
+                            if data__alerts_item__periodstart_one_of_count13 != 1:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "period_end" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("period_end")
                             data__alerts_item__periodend = data__alerts_item["period_end"]
-                            data__alerts_item__periodend_one_of_count12 = 0
-                            if data__alerts_item__periodend_one_of_count12 < 2:
+                            data__alerts_item__periodend_one_of_count14 = 0
+                            if data__alerts_item__periodend_one_of_count14 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__periodend, (NoneType)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(data__alerts_x=data__alerts_x) + " must be null")
-                                    data__alerts_item__periodend_one_of_count12 += 1
+                                    data__alerts_item__periodend_one_of_count14 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__periodend_one_of_count12 < 2:
+                            if data__alerts_item__periodend_one_of_count14 < 2:
                                 try:
                                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__alerts_item__periodend, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(data__alerts_x=data__alerts_x))
-                                    data__alerts_item__periodend_one_of_count12 += 1
+                                    data__alerts_item__periodend_one_of_count14 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__periodend_one_of_count12 != 1:
+                            if data__alerts_item__periodend_one_of_count14 != 1:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "scope" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("scope")
@@ -982,36 +1427,36 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                         if "resolved_at" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("resolved_at")
                             data__alerts_item__resolvedat = data__alerts_item["resolved_at"]
-                            data__alerts_item__resolvedat_one_of_count13 = 0
-                            if data__alerts_item__resolvedat_one_of_count13 < 2:
+                            data__alerts_item__resolvedat_one_of_count15 = 0
+                            if data__alerts_item__resolvedat_one_of_count15 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__resolvedat, (NoneType)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(data__alerts_x=data__alerts_x) + " must be null")
-                                    data__alerts_item__resolvedat_one_of_count13 += 1
+                                    data__alerts_item__resolvedat_one_of_count15 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__resolvedat_one_of_count13 < 2:
+                            if data__alerts_item__resolvedat_one_of_count15 < 2:
                                 try:
                                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__alerts_item__resolvedat, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(data__alerts_x=data__alerts_x))
-                                    data__alerts_item__resolvedat_one_of_count13 += 1
+                                    data__alerts_item__resolvedat_one_of_count15 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__resolvedat_one_of_count13 != 1:
+                            if data__alerts_item__resolvedat_one_of_count15 != 1:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "acknowledged_at" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("acknowledged_at")
                             data__alerts_item__acknowledgedat = data__alerts_item["acknowledged_at"]
-                            data__alerts_item__acknowledgedat_one_of_count14 = 0
-                            if data__alerts_item__acknowledgedat_one_of_count14 < 2:
+                            data__alerts_item__acknowledgedat_one_of_count16 = 0
+                            if data__alerts_item__acknowledgedat_one_of_count16 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__acknowledgedat, (NoneType)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(data__alerts_x=data__alerts_x) + " must be null")
-                                    data__alerts_item__acknowledgedat_one_of_count14 += 1
+                                    data__alerts_item__acknowledgedat_one_of_count16 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__acknowledgedat_one_of_count14 < 2:
+                            if data__alerts_item__acknowledgedat_one_of_count16 < 2:
                                 try:
                                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__alerts_item__acknowledgedat, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(data__alerts_x=data__alerts_x))
-                                    data__alerts_item__acknowledgedat_one_of_count14 += 1
+                                    data__alerts_item__acknowledgedat_one_of_count16 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__acknowledgedat_one_of_count14 != 1:
+                            if data__alerts_item__acknowledgedat_one_of_count16 != 1:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "emitted" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("emitted")
@@ -1056,14 +1501,14 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json___d
     return data
 
 def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_dayextreme(data, custom_formats={}, name_prefix=None):
-    data_one_of_count15 = 0
-    if data_one_of_count15 < 2:
+    data_one_of_count17 = 0
+    if data_one_of_count17 < 2:
         try:
             if not isinstance(data, (NoneType)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null")
-            data_one_of_count15 += 1
+            data_one_of_count17 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count15 < 2:
+    if data_one_of_count17 < 2:
         try:
             if not isinstance(data, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
@@ -1087,21 +1532,21 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json___d
                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__closedtrades, custom_formats, (name_prefix or "data") + ".closed_trades")
                 if data_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-            data_one_of_count15 += 1
+            data_one_of_count17 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count15 != 1:
+    if data_one_of_count17 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     return data
 
 def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_extreme(data, custom_formats={}, name_prefix=None):
-    data_one_of_count16 = 0
-    if data_one_of_count16 < 2:
+    data_one_of_count18 = 0
+    if data_one_of_count18 < 2:
         try:
             if not isinstance(data, (NoneType)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null")
-            data_one_of_count16 += 1
+            data_one_of_count18 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count16 < 2:
+    if data_one_of_count18 < 2:
         try:
             if not isinstance(data, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
@@ -1131,9 +1576,9 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json___d
                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__realizedat, custom_formats, (name_prefix or "data") + ".realized_at")
                 if data_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-            data_one_of_count16 += 1
+            data_one_of_count18 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count16 != 1:
+    if data_one_of_count18 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     return data
 
@@ -1146,19 +1591,19 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json___d
     return data
 
 def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data, custom_formats={}, name_prefix=None):
-    data_one_of_count17 = 0
-    if data_one_of_count17 < 2:
+    data_one_of_count19 = 0
+    if data_one_of_count19 < 2:
         try:
             if not isinstance(data, (NoneType)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null")
-            data_one_of_count17 += 1
+            data_one_of_count19 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count17 < 2:
+    if data_one_of_count19 < 2:
         try:
             validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data, custom_formats, (name_prefix or "data") + "")
-            data_one_of_count17 += 1
+            data_one_of_count19 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count17 != 1:
+    if data_one_of_count19 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     return data
 
@@ -1175,7 +1620,7 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json___d
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data__missing_keys = set(['closed_trades', 'wins', 'losses', 'breakevens', 'net_profit_loss', 'gross_profit', 'gross_loss', 'commission', 'win_rate', 'decided_win_rate', 'average_win', 'average_loss', 'payoff_ratio', 'profit_factor', 'expectancy', 'average_hold_seconds', 'average_win_hold_seconds', 'average_loss_hold_seconds', 'average_planned_rr', 'average_r_multiple']) - data.keys()
+        data__missing_keys = set(['closed_trades', 'wins', 'losses', 'breakevens', 'net_profit_loss', 'gross_profit', 'gross_loss', 'commission', 'win_rate', 'decided_win_rate', 'average_win', 'average_loss', 'payoff_ratio', 'profit_factor', 'expectancy', 'average_commission', 'average_hold_seconds', 'average_win_hold_seconds', 'average_loss_hold_seconds', 'average_planned_rr', 'average_r_multiple']) - data.keys()
         if data__missing_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
         data_keys = set(data.keys())
@@ -1239,6 +1684,10 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json___d
             data_keys.remove("expectancy")
             data__expectancy = data["expectancy"]
             validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__expectancy, custom_formats, (name_prefix or "data") + ".expectancy")
+        if "average_commission" in data_keys:
+            data_keys.remove("average_commission")
+            data__averagecommission = data["average_commission"]
+            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data__averagecommission, custom_formats, (name_prefix or "data") + ".average_commission")
         if "average_hold_seconds" in data_keys:
             data_keys.remove("average_hold_seconds")
             data__averageholdseconds = data["average_hold_seconds"]

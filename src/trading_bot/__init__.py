@@ -1,1 +1,0 @@
-"""Trading bot tooling; see :mod:`trading_bot.performance`."""
