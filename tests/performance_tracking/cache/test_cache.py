@@ -25,10 +25,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
@@ -57,7 +58,7 @@ TRADE_KEYS = ("window", "period", "timezone", "as_of", "status", "metrics", "nul
 
 def stable(summary: Any) -> dict[str, Any]:
     """The whole summary document without its only volatile key."""
-    document = summary.to_dict()
+    document: dict[str, Any] = summary.to_dict()
     document.pop("generated_at")
     return document
 
@@ -756,7 +757,7 @@ def test_two_tracker_processes_and_a_writer_share_one_cache(logs: Path, tmp_path
             if reader.poll() is None:
                 reader.kill()
     total = sum(nets, Decimal("0.01"))
-    for reader, (out, err) in zip(readers, outputs):
+    for reader, (out, err) in zip(readers, outputs, strict=True):
         assert reader.returncode == 0, err
         assert "WARNING" not in err and "discarding" not in err, err
         result = json.loads(out)
@@ -780,8 +781,8 @@ def test_two_tracker_processes_and_a_writer_share_one_cache(logs: Path, tmp_path
 def test_trackers_with_different_configurations_share_one_cache(logs: Path,
                                                                  tmp_path: Path) -> None:
     shared = tmp_path / "shared"
-    configs = [{"timezone": "UTC"}, {"timezone": "America/New_York"},
-               {"timezone": "Asia/Tokyo", "group_by": ("session_id",)}]
+    configs: list[dict[str, Any]] = [{"timezone": "UTC"}, {"timezone": "America/New_York"},
+                                     {"timezone": "Asia/Tokyo", "group_by": ("session_id",)}]
 
     def check(step: int) -> None:
         for number, config in enumerate(configs):

@@ -11,11 +11,11 @@ and unless told otherwise a closed trade was entered one hour before its exit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
-
+from typing import Any
 
 from trading_bot.performance import PerformanceTracker
 from trading_bot.performance.core.summary import PerformanceSummary

@@ -267,11 +267,15 @@ class Book:
     count: int = 0
 
 
-def simple_fifo(fills: list[Fill]) -> tuple[list[tuple[object, ...]], dict[PairKey, Any]]:
+#: (key, entry instant, exit instant, gross, commission, fills) of a round trip.
+Trip = tuple[PairKey, datetime | None, datetime, Decimal, Decimal, int]
+
+
+def simple_fifo(fills: list[Fill]) -> tuple[list[Trip], dict[PairKey, Any]]:
     """Pair the obvious way: per key, walk fills in (time, file, line) order; a crossing fill is
     literally cut into a closing fill and an opening fill (commission by quantity, the closing
     part rounded half-even to the commission's places, at least cents; the rest opens)."""
-    trips: list[tuple[object, ...]] = []
+    trips: list[Trip] = []
     books: dict[PairKey, Book] = {}
     for f in sorted(fills, key=lambda item: item.order):
         book = books.setdefault(f.key, Book())

@@ -24,7 +24,9 @@ from trading_bot.performance import PerformanceTracker
 from trading_bot.performance.cli.summary import main
 from trading_bot.performance.core.decimals import divide
 from trading_bot.performance.core.summary import PerformanceSummary
-from trading_bot.performance.errors import UsageError
+from trading_bot.performance.errors import ConfigError, UsageError
+from trading_bot.performance.ingest.executions import breakeven_band_value
+from trading_bot.performance.ingest.marks import load_marks, parse_marks
 
 from ..conftest import fixed_clock, trade, write_log
 
@@ -485,3 +487,53 @@ def test_cli_a_missing_marks_file_exits_1(bot_log: Path, tmp_path: Path) -> None
     result = run_cli(bot_log, "--marks", "nowhere.csv", cwd=tmp_path)
     assert result.returncode == 1
     assert "error: nowhere.csv: cannot read marks file: No such file or directory" in result.stderr
+
+
+# --- marks and the band, in process ------------------------------------------------------------
+
+def test_marks_files_are_read_strictly(tmp_path: Path) -> None:
+    path = tmp_path / "marks.csv"
+    path.write_text("\ufeffSymbol, Price\r\nAAPL, 187.25\r\n\r\nBTC-USD,64000.5\r\n",
+                    encoding="utf-8")
+    assert load_marks(path) == {"AAPL": Decimal("187.25"), "BTC-USD": Decimal("64000.5")}
+    assert parse_marks("", "empty.csv") == {}
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("AAPL,1,2\n", "m.csv:1: expected symbol,price, got 3 fields"),
+    ("a b,1\n", "m.csv:1: not a symbol: 'a b'"),
+    ("AAPL,-1\n", "m.csv:1: price must be a positive decimal like 187.25, got '-1'"),
+    ("AAPL,1e5\n", "m.csv:1: price must be a positive decimal like 187.25, got '1e5'"),
+    ("AAPL," + "1" * 41 + "\n", "m.csv:1: price must be a positive decimal like 187.25, got "
+                                "'" + "1" * 40 + "'... (41 characters)"),
+    ("AAPL,1\nMSFT,2\nAAPL,3\n", "m.csv:3: AAPL is already marked on line 1"),
+    ('"AAPL,1\n', "m.csv:1: expected symbol,price, got 1 field"),
+])
+def test_a_bad_mark_names_its_line(text: str, reason: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_marks(text, "m.csv")
+    assert str(caught.value) == reason
+
+
+def test_an_unreadable_marks_file_is_a_config_error(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b"AAPL,1\nZ\xfcrich,2\n")
+    with pytest.raises(ConfigError, match=r"latin.csv: not UTF-8 text \(byte 0xfc\)"):
+        load_marks(latin)
+    with pytest.raises(ConfigError, match="cannot read marks file"):
+        load_marks(tmp_path)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("0", Decimal(0)), (0, Decimal(0)), ("0.005", Decimal("0.005")),
+    (Decimal("0.25"), Decimal("0.25")),
+])
+def test_the_band_accepts_fractions(value: Any, expected: Decimal) -> None:
+    assert breakeven_band_value(value) == expected
+
+
+@pytest.mark.parametrize("value", [True, "1", "-0.1", "1e-3", " 0.1", Decimal("NaN"),
+                                   Decimal("Infinity"), Decimal(1)])
+def test_the_band_refuses_anything_else(value: Any) -> None:
+    with pytest.raises(UsageError, match="--breakeven-band"):
+        breakeven_band_value(value)

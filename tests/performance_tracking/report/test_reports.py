@@ -23,23 +23,27 @@ from typing import Any
 import pytest
 
 from trading_bot.performance import PerformanceTracker
-from trading_bot.performance.report import charts
-from trading_bot.performance.report import export as exporting
-from trading_bot.performance.core.aggregate import Aggregate
 from trading_bot.performance.cli.common import EXIT_OK, EXIT_USAGE, use_color
 from trading_bot.performance.cli.summary import main
+from trading_bot.performance.core.aggregate import Aggregate
+from trading_bot.performance.core.formatting import one_line, sample_size
+from trading_bot.performance.core.summary import PerformanceSummary, Period
 from trading_bot.performance.errors import PerformanceError, UsageError
+from trading_bot.performance.report import charts
+from trading_bot.performance.report import export as exporting
+from trading_bot.performance.report.csv_table import render_breakdown_csv
 from trading_bot.performance.report.export import export_name, export_summary
 from trading_bot.performance.report.formats import summary_json
-from trading_bot.performance.core.formatting import one_line, sample_size
-from trading_bot.performance.report.csv_table import render_breakdown_csv
 from trading_bot.performance.report.markdown import escape_cell, render_markdown
-from trading_bot.performance.report.text import render_text
-from trading_bot.performance.report.review import (build_review, has_review, observations,
-                                            previous_anchor)
-from trading_bot.performance.schemas.validation import SchemaViolation, schema_errors
+from trading_bot.performance.report.review import (
+    build_review,
+    has_review,
+    observations,
+    previous_anchor,
+)
 from trading_bot.performance.report.sections import highlights, tail_note
-from trading_bot.performance.core.summary import Period
+from trading_bot.performance.report.text import render_text
+from trading_bot.performance.schemas.validation import SchemaViolation, schema_errors
 
 from ..conftest import fixed_clock, trade, write_log
 
@@ -123,7 +127,7 @@ def write_sample(logs: Path) -> None:
         write_log(logs, day, *lines)
 
 
-def weekly(logs: Path, **kwargs: Any):
+def weekly(logs: Path, **kwargs: Any) -> tuple[PerformanceSummary, PerformanceSummary]:
     tracker = PerformanceTracker(logs, clock=fixed_clock(CLOCK), **kwargs)
     summary = tracker.get_summary("weekly", on=date.fromisoformat(WEEK))
     anchor = previous_anchor(summary)
@@ -367,10 +371,15 @@ def test_hostile_strings_are_escaped_in_every_markdown_table(logs: Path) -> None
     assert "\\*bold\\* \\_under\\_ \\[link\\](http://example.com) \\~\\~gone\\~\\~" in text
 
 
+def renamed(row: tuple[Any, ...], strategy: str) -> tuple[Any, ...]:
+    """A sample row with another strategy name (the fourth field)."""
+    return (*row[:3], strategy, *row[4:])
+
+
 def test_hostile_names_as_comparison_columns(logs: Path) -> None:
     write_log(logs, "2025-03-12",
-              sample_line(*CURRENT_WEEK[5][:3], "a|b`<script>`\n| x |", *CURRENT_WEEK[5][4:]),
-              sample_line(*CURRENT_WEEK[6][:3], "- [c](d) *e*", *CURRENT_WEEK[6][4:]))
+              sample_line(*renamed(CURRENT_WEEK[5], "a|b`<script>`\n| x |")),
+              sample_line(*renamed(CURRENT_WEEK[6], "- [c](d) *e*")))
     summary = PerformanceTracker(logs, clock=fixed_clock(CLOCK)).get_summary(
         "weekly", on=date.fromisoformat(WEEK))
     text = render_markdown(summary)

@@ -11,10 +11,11 @@ Per file, by its fingerprint:
 After each batch the rules that span files are re-applied for exactly the orders the batch
 touched (supersession is per ``order_id``, so that is exact), every pairing key whose executions
 changed is re-paired from its stored state at a file boundary (:mod:`.pairs`), and the day
-aggregates whose local days contain a changed closed line or round trip are dropped.  Day aggregates for the tracker's configuration
-are rebuilt straight from what the parse produced when that is provably the same as folding the
-stored trades (see :func:`_store_fresh_aggregates`); otherwise they are folded again from the
-stored trades the first time a window needs them.
+aggregates whose local days contain a changed closed line or round trip are dropped.  Day
+aggregates for the tracker's configuration are rebuilt straight from what the parse produced
+when that is provably the same as folding the stored trades (see
+:func:`_store_fresh_aggregates`); otherwise they are folded again from the stored trades the
+first time a window needs them.
 
 Many files (a cold rebuild, a backfill of old logs) are parsed by worker processes, one file per
 task, in file order; their results are applied by this process in the same order as the serial

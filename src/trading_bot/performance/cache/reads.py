@@ -21,6 +21,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
@@ -28,7 +29,8 @@ from trading_bot.performance.cache.codec import (
     POSITION_COLUMNS,
     TRADE_COLUMNS,
     TRIP_COLUMNS,
-    aggregate_from_json,
+    aggregate_parts_from_json,
+    check_trade_row,
     closed_trade_from_row,
     closed_trade_from_trip_row,
     from_micros,
@@ -48,9 +50,12 @@ from trading_bot.performance.core.aggregate import (
     EMPTY_AGGREGATE,
     ROLLING_TAIL,
     Aggregate,
+    AggregateParts,
     ClosedTrade,
+    DeferredTrades,
+    aggregate_parts,
     fold,
-    merge_all,
+    merge_all_values,
 )
 from trading_bot.performance.core.summary import (
     MAX_EXAMPLES,
@@ -80,6 +85,16 @@ _TRIPS = ", ".join(TRIP_COLUMNS)
 def _merged(first: list[ClosedTrade], second: list[ClosedTrade]) -> list[ClosedTrade]:
     """Two lists in realization order merged into one (their keys never collide)."""
     return sorted((*first, *second), key=attrgetter("key"))
+
+
+def _row_key(item: tuple[Sequence[Any], bool]) -> tuple[int, str, int]:
+    """A stored trade's or round trip's (event_us, file, line): its key, as stored."""
+    row = item[0]
+    return (row[3], row[0], row[1])
+
+
+def _file_line(item: tuple[str, int, str]) -> tuple[str, int]:
+    return (item[0], item[1])
 
 
 @dataclass
@@ -131,16 +146,55 @@ class CachedWindowReader:
         first."""
         return self.last_trades_counted(before_us, count, after_us)[0]
 
-    def last_trades_counted(self, before_us: int, count: int,
-                            after_us: int | None = None) -> tuple[list[ClosedTrade], int]:
-        """:meth:`last_trades`, and how many of them are round trips paired from executions."""
+    def _last_rows(self, before_us: int, count: int,
+                   after_us: int | None) -> list[tuple[Any, ...]]:
+        """The stored rows of :meth:`last_trades`' logged closed trades, oldest first."""
         lower = "" if after_us is None else f"AND event_us >= {int(after_us)} "
-        rows = self.store.connection.execute(
+        rows: list[tuple[Any, ...]] = self.store.connection.execute(
             f"SELECT {_TRADES} FROM lines WHERE closed = 1 AND role = {ROLE_EFFECTIVE} "
             f"AND event_us < ? {lower}ORDER BY event_us DESC, file DESC, line DESC LIMIT ?",
             (before_us, count)).fetchall()
         rows.reverse()
-        trades = self._trades(rows)
+        return rows
+
+    def tail(self, before_us: int, count: int, after_us: int | None = None
+             ) -> Sequence[ClosedTrade]:
+        """:meth:`last_trades` as a window's tail: read now, decoded on first use.
+
+        A JSON answer without a starting balance or rolling alerts never reads the tail, and
+        decoding it was ~7 ms of a 0.15 s warm monthly answer.  The rows are fetched, merged
+        and checked here, inside the read (one snapshot; a damaged row still means
+        "rebuild"); only building the trades waits.  Logged trades and round trips are merged
+        on their stored keys (event, file, line), which order exactly as the trades' keys do.
+        """
+        chosen: list[tuple[tuple[Any, ...], bool]] = [
+            (row, False) for row in self._last_rows(before_us, count, after_us)]
+        if self.config.paired:
+            lower = "" if after_us is None else f"AND event_us >= {int(after_us)} "
+            trip_rows = self.store.connection.execute(
+                f"SELECT {_TRIPS} FROM round_trips WHERE event_us < ? {lower}"
+                "ORDER BY event_us DESC, file DESC, line DESC LIMIT ?",
+                (before_us, count)).fetchall()
+            if trip_rows:
+                chosen = sorted([*chosen, *((row, True) for row in trip_rows)],
+                                key=_row_key)[-count:]
+        for row, is_trip in chosen:
+            check_trade_row(row)
+            if is_trip:
+                Decimal(row[5])
+        zone, group_by, band = self.zone, self.config.group_by, self.config.band
+
+        def decode() -> tuple[ClosedTrade, ...]:
+            return tuple(closed_trade_from_trip_row(row, zone, group_by, band) if is_trip
+                         else closed_trade_from_row(row, zone, group_by)
+                         for row, is_trip in chosen)
+        return DeferredTrades(len(chosen), decode)
+
+    def last_trades_counted(self, before_us: int, count: int,
+                            after_us: int | None = None) -> tuple[list[ClosedTrade], int]:
+        """:meth:`last_trades`, and how many of them are round trips paired from executions."""
+        lower = "" if after_us is None else f"AND event_us >= {int(after_us)} "
+        trades = self._trades(self._last_rows(before_us, count, after_us))
         if not self.config.paired:
             return trades, 0
         trip_rows = self.store.connection.execute(
@@ -166,31 +220,30 @@ class CachedWindowReader:
                 (self.config.key, days[0].isoformat(), days[-1].isoformat()))
         }
         generation = self.store.meta_int("generation")
-        aggregates: list[Aggregate] = []
+        aggregates: list[AggregateParts] = []
         missing_rows = []
         for day in days:
             data = stored.get(day)
             if data is not None:
                 self.stats.day_hits += 1
-                aggregates.append(aggregate_from_json(data))
+                aggregates.append(aggregate_parts_from_json(data))
                 continue
             self.stats.day_misses += 1
             start_us = to_micros(day_start(day, self.zone))
             end_us = to_micros(day_end(day, self.zone))
             trades = self.trades_between(start_us, end_us)
             aggregate = fold(trades, tail_size=0)
-            aggregates.append(aggregate)
+            aggregates.append(aggregate_parts(aggregate))
             missing_rows.append(day_row(self.config, day, start_us, end_us, aggregate,
                                         trades[0].key if trades else None,
                                         trades[-1].key if trades else None))
-        merged = merge_all(aggregates, tail_size=0)
+        merged = merge_all_values(aggregates, tail_size=0)
         self._pending = (generation, missing_rows)
         if merged.core.closed == 0:
             return merged
         window_start = to_micros(day_start(days[0], self.zone))
         window_end = to_micros(day_end(days[-1], self.zone))
-        tail = self.last_trades(window_end, ROLLING_TAIL, after_us=window_start)
-        return replace(merged, tail=tuple(tail))
+        return replace(merged, tail=self.tail(window_end, ROLLING_TAIL, after_us=window_start))
 
     def save_missing_days(self) -> None:
         """Write back day aggregates folded during the read, unless a refresh got in between."""
@@ -248,17 +301,23 @@ class CachedWindowReader:
             (*stored, *unfinished), key=lambda bad: (bad.file_name, bad.line))[:MAX_EXAMPLES])
         # Both scans use partial indexes (lines_not_effective, lines_flagged): a window reads
         # only its anomalous lines, never all its trades.
+        # Unordered: superseded lines (a month of re-logged orders has ~1,000) are only
+        # counted, and sorting every line for SQLite's ORDER BY cost ~2 ms of a warm monthly
+        # answer; the few duplicates and reopened lines are sorted here for their examples.
         counts = {ROLE_DUPLICATE: 0, ROLE_SUPERSEDED: 0, ROLE_REOPENED: 0}
-        examples: dict[int, list[str]] = {ROLE_DUPLICATE: [], ROLE_REOPENED: []}
+        found: dict[int, list[tuple[str, int, str]]] = {ROLE_DUPLICATE: [], ROLE_REOPENED: []}
         for file_name, line, role, order_id in connection.execute(
                 "SELECT file, line, role, order_id FROM lines INDEXED BY lines_not_effective "
-                f"WHERE role != {ROLE_EFFECTIVE} "
-                f"AND {where} ORDER BY file, line", names):
+                f"WHERE role != {ROLE_EFFECTIVE} AND {where}", names):
             counts[role] += 1
-            shown = examples.get(role)
-            if shown is not None and len(shown) < MAX_EXAMPLES:
-                describe = duplicate_example if role == ROLE_DUPLICATE else reopened_example
-                shown.append(describe(f"{file_name}:{line}", order_id))
+            listed = found.get(role)
+            if listed is not None:
+                listed.append((file_name, line, order_id))
+        examples = {
+            role: [(duplicate_example if role == ROLE_DUPLICATE else reopened_example)(
+                f"{file_name}:{line}", order_id)
+                for file_name, line, order_id in sorted(listed, key=_file_line)[:MAX_EXAMPLES]]
+            for role, listed in found.items()}
         inconsistent: list[tuple[tuple[int, str, int], str]] = []
         misplaced: list[tuple[tuple[int, int, str, int], str]] = []
         for file_name, line, role, closed, is_misplaced, is_inconsistent, outcome, net, event_us \

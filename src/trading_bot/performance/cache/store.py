@@ -45,7 +45,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trading_bot.performance.cache.codec import LINE_COLUMNS, TRIP_STORED_COLUMNS
+from trading_bot.performance.cache.codec import (
+    CLOSED_LINE_COLUMNS,
+    LINE_COLUMNS,
+    TRIP_STORED_COLUMNS,
+)
 from trading_bot.performance.errors import PerformanceError
 from trading_bot.performance.version import __version__
 
@@ -341,10 +345,12 @@ class CacheStore:
     # Lines ---------------------------------------------------------------------------------
 
     def insert_lines(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        placeholders = ", ".join("?" * len(LINE_COLUMNS))
-        self.connection.executemany(
-            f"INSERT OR REPLACE INTO lines ({', '.join(LINE_COLUMNS)}) VALUES ({placeholders})",
-            rows)
+        """Rows of :func:`.codec.line_row`: closed lines without their (NULL) fill columns."""
+        for width in (CLOSED_LINE_COLUMNS, len(LINE_COLUMNS)):
+            columns = LINE_COLUMNS[:width]
+            self.connection.executemany(
+                f"INSERT OR REPLACE INTO lines ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * width)})", (row for row in rows if len(row) == width))
 
     def insert_bad_lines(self, rows: Iterable[tuple[str, int, str]]) -> None:
         self.connection.executemany("INSERT OR REPLACE INTO bad_lines VALUES (?, ?, ?)", rows)

@@ -12,11 +12,12 @@ addition.  Pure: no I/O, no clock.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from operator import add, attrgetter
-from typing import Any, Iterable, Mapping, Sequence, TypeVar
+from typing import Any, TypeVar, overload
 
 from trading_bot.performance.core.decimals import ZERO, divide, exact_sums
 
@@ -58,6 +59,64 @@ class ClosedTrade:
     @property
     def realized_at(self) -> datetime:
         return self.key[0]
+
+
+class DeferredTrades(Sequence[ClosedTrade]):
+    """Closed trades whose decoding waits for their first use; otherwise a tuple of them.
+
+    A calendar summary carries the window's last 1,000 trades (:data:`ROLLING_TAIL`), yet a
+    JSON answer without a starting balance or rolling alerts never reads one of them: decoding
+    them was ~7 ms of a 0.15 s warm monthly answer.  The caller fetches what ``decode`` needs
+    up front (the cache reads its rows inside its read transaction), so deferring changes when
+    the trades are built, never which.  ``len`` needs no decoding; equality, hashing and
+    pickling are those of the tuple.
+    """
+
+    __slots__ = ("_count", "_decode", "_trades")
+
+    def __init__(self, count: int, decode: Callable[[], tuple[ClosedTrade, ...]]) -> None:
+        self._count = count
+        self._decode: Callable[[], tuple[ClosedTrade, ...]] | None = decode
+        self._trades: tuple[ClosedTrade, ...] = ()
+
+    def trades(self) -> tuple[ClosedTrade, ...]:
+        """The trades as a tuple, decoded on the first call."""
+        decode = self._decode
+        if decode is not None:
+            trades = decode()
+            if len(trades) != self._count:
+                raise ValueError("deferred trades decoded to the wrong count")
+            self._trades, self._decode = trades, None
+        return self._trades
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> ClosedTrade: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ClosedTrade, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> ClosedTrade | tuple[ClosedTrade, ...]:
+        return self.trades()[index]
+
+    def __iter__(self) -> Iterator[ClosedTrade]:
+        return iter(self.trades())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, DeferredTrades):
+            other = other.trades()
+        return self.trades() == other if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.trades())
+
+    def __repr__(self) -> str:
+        return repr(self.trades())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (self.trades(),))
 
 
 def planned_risk_reward(action: str, price: Decimal, stop: Decimal | None,
@@ -115,7 +174,7 @@ class CoreStats:
     r_sum: Decimal = ZERO
     r_count: int = 0
 
-    def __add__(self, other: "CoreStats") -> "CoreStats":
+    def __add__(self, other: CoreStats) -> CoreStats:
         with exact_sums():
             return _sum_cores(self, other)
 
@@ -210,7 +269,8 @@ class Extreme:
     key: OrderKey
 
 
-def _pick_extreme(current: Extreme | None, candidate: Extreme | None, *, larger: bool) -> Extreme | None:
+def _pick_extreme(current: Extreme | None, candidate: Extreme | None, *,
+                  larger: bool) -> Extreme | None:
     if candidate is None:
         return current
     if current is None:
@@ -236,7 +296,7 @@ class Streaks:
     longest_win: int = 0
     longest_loss: int = 0
 
-    def merge(self, later: "Streaks") -> "Streaks":
+    def merge(self, later: Streaks) -> Streaks:
         if self.count == 0:
             return later
         if later.count == 0:
@@ -304,7 +364,7 @@ class Drawdown:
         """How far the end of the span sits below its peak."""
         return self.peak - self.total
 
-    def merge(self, later: "Drawdown") -> "Drawdown":
+    def merge(self, later: Drawdown) -> Drawdown:
         if later.low is None:
             return self
         if self.low is None:
@@ -380,7 +440,7 @@ class Moments:
     negative_sum: Decimal = ZERO
     negative_squares: Decimal = ZERO
 
-    def __add__(self, other: "Moments") -> "Moments":
+    def __add__(self, other: Moments) -> Moments:
         """Field-wise sum; the caller holds :func:`exact_sums`."""
         return Moments(self.squares + other.squares, self.positive + other.positive,
                        self.positive_sum + other.positive_sum, self.negative + other.negative,
@@ -419,7 +479,9 @@ class Aggregate:
     drawdown: Drawdown = Drawdown()
     days: Mapping[date, CoreStats] | None = None
     breakdowns: Breakdowns | None = None
-    tail: tuple[ClosedTrade, ...] = ()
+    #: The span's last closed trades, oldest first: a tuple, or (from the cache) the same
+    #: trades decoded on first use.
+    tail: Sequence[ClosedTrade] = ()
     moments: Moments = Moments()
 
     @property
@@ -430,12 +492,12 @@ class Aggregate:
     def breakdown_stats(self) -> Breakdowns:
         return self.breakdowns or {}
 
-    def merge(self, later: "Aggregate", *, tail_size: int = ROLLING_TAIL) -> "Aggregate":
+    def merge(self, later: Aggregate, *, tail_size: int = ROLLING_TAIL) -> Aggregate:
         """Combine with the aggregate of the span that immediately follows this one."""
         with exact_sums():
             return self._merge(later, tail_size)
 
-    def _merge(self, later: "Aggregate", tail_size: int) -> "Aggregate":
+    def _merge(self, later: Aggregate, tail_size: int) -> Aggregate:
         if later.core.closed == 0:
             return self
         if self.core.closed == 0:
@@ -452,7 +514,7 @@ class Aggregate:
                                      later.breakdown_stats.get(dimension, {}))
                 for dimension in dict.fromkeys([*self.breakdown_stats, *later.breakdown_stats])
             },
-            tail=(self.tail + later.tail)[-tail_size:] if tail_size else (),
+            tail=(*self.tail, *later.tail)[-tail_size:] if tail_size else (),
             moments=self.moments + later.moments,
         )
 
@@ -501,9 +563,8 @@ def _fold(trades: Sequence[ClosedTrade], tail_size: int) -> Aggregate:
         if trade.outcome == "win":
             if largest_win is None or trade.net > largest_win.net:
                 largest_win = Extreme(trade.net, trade.order_id, trade.symbol, trade.key)
-        elif trade.outcome == "loss":
-            if largest_loss is None or trade.net < largest_loss.net:
-                largest_loss = Extreme(trade.net, trade.order_id, trade.symbol, trade.key)
+        elif trade.outcome == "loss" and (largest_loss is None or trade.net < largest_loss.net):
+            largest_loss = Extreme(trade.net, trade.order_id, trade.symbol, trade.key)
     return Aggregate(
         core=core.freeze(),
         largest_win=largest_win,
@@ -541,15 +602,67 @@ def merge_all(aggregates: Iterable[Aggregate], *, tail_size: int = ROLLING_TAIL)
     return replace(result, days=days, breakdowns=breakdowns)
 
 
+#: One row of a day or breakdown map as its values in :class:`CoreStats` field order, before
+#: it becomes a CoreStats (see :func:`merge_all_values`).
+CoreValues = Sequence[Any]
+#: An aggregate without its maps, its day rows, and its breakdown rows by dimension.
+AggregateParts = tuple[Aggregate, Iterable[tuple[date, CoreValues]],
+                       Iterable[tuple[str, Iterable[tuple[str, CoreValues]]]]]
+
+
+def merge_all_values(parts: Iterable[AggregateParts], *,
+                     tail_size: int = ROLLING_TAIL) -> Aggregate:
+    """:func:`merge_all` of aggregates whose maps are still value rows; the same result.
+
+    A month from the cache merges ~2,000 stored day and breakdown rows into ~150: summing the
+    values first and building each merged CoreStats once, instead of one per stored row and
+    one per addition, took ~7 ms off a 0.14 s warm monthly answer.  The additions are the
+    same, in the same order, under the same exact context.
+    """
+    result = EMPTY_AGGREGATE
+    days: dict[date, list[Any]] = {}
+    breakdowns: dict[str, dict[str, list[Any]]] = {}
+    with exact_sums():
+        for aggregate, day_rows, breakdown_rows in parts:
+            if aggregate.core.closed == 0:
+                continue
+            _add_values_into(days, day_rows)
+            for dimension, rows in breakdown_rows:
+                _add_values_into(breakdowns.setdefault(dimension, {}), rows)
+            result = result._merge(replace(aggregate, days=None, breakdowns=None), tail_size)
+    if result.core.closed == 0:
+        return EMPTY_AGGREGATE
+    return replace(result, days={day: CoreStats(*values) for day, values in days.items()},
+                   breakdowns={dimension: {key: CoreStats(*values) for key, values in rows.items()}
+                               for dimension, rows in breakdowns.items()})
+
+
+def aggregate_parts(aggregate: Aggregate) -> AggregateParts:
+    """An aggregate as :func:`merge_all_values` takes it."""
+    return (aggregate, ((day, _core_values(stats)) for day, stats in aggregate.day_stats.items()),
+            ((dimension, ((key, _core_values(stats)) for key, stats in rows.items()))
+             for dimension, rows in aggregate.breakdown_stats.items()))
+
+
+def _add_values_into(target: dict[_Key, list[Any]],
+                     rows: Iterable[tuple[_Key, CoreValues]]) -> None:
+    """Row-wise sum of value rows into ``target``; the caller holds :func:`exact_sums`."""
+    for key, values in rows:
+        found = target.get(key)
+        target[key] = list(values) if found is None else list(map(add, found, values))
+
+
 def _add_into(target: dict[_Key, CoreStats], rows: Mapping[_Key, CoreStats]) -> None:
     """Row-wise sum into ``target``; the caller holds :func:`exact_sums`."""
     for key, stats in rows.items():
         target[key] = _sum_cores(target[key], stats) if key in target else stats
 
 
-def fold_by_day(trades: Sequence[ClosedTrade], *, tail_size: int = ROLLING_TAIL) -> dict[date, Aggregate]:
+def fold_by_day(trades: Sequence[ClosedTrade], *,
+                tail_size: int = ROLLING_TAIL) -> dict[date, Aggregate]:
     """One aggregate per local day; ``trades`` must be in realization order."""
     by_day: dict[date, list[ClosedTrade]] = {}
     for trade in trades:
         by_day.setdefault(trade.local_day, []).append(trade)
-    return {day: fold(day_trades, tail_size=tail_size) for day, day_trades in sorted(by_day.items())}
+    return {day: fold(day_trades, tail_size=tail_size)
+            for day, day_trades in sorted(by_day.items())}

@@ -8,15 +8,21 @@ are exact decimal strings, undefined metrics are null with a reason.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 from operator import attrgetter
-from typing import Any, Mapping
+from typing import Any
 
-from trading_bot.performance.core.aggregate import OVERLAPPING_DIMENSIONS, Aggregate, CoreStats, Extreme, OrderKey
+from trading_bot.performance.core.aggregate import (
+    OVERLAPPING_DIMENSIONS,
+    Aggregate,
+    CoreStats,
+    Extreme,
+    OrderKey,
+)
 from trading_bot.performance.core.decimals import ZERO, canonical, divide, exact_sums
 from trading_bot.performance.core.episodes import episodes_summary
 from trading_bot.performance.core.metrics import MetricSet, MetricValue, core_metrics

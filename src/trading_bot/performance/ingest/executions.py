@@ -19,9 +19,9 @@ Pairing modes (CLI ``--pairing``, API ``pairing=``, targets config ``pairing:``)
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from trading_bot.performance.core.decimals import DECIMAL_TEXT, ZERO
 from trading_bot.performance.core.pairing import (
@@ -65,11 +65,6 @@ def breakeven_band_value(value: Decimal | str | int) -> Decimal:
     return band
 
 
-def pair_key(logged: LoggedTrade) -> PairKey:
-    record = logged.record
-    return (record.execution_mode, record.account_id, record.symbol)
-
-
 def fill_from_logged(logged: LoggedTrade) -> Fill:
     """The fill of an execution line."""
     record = logged.record
@@ -92,8 +87,7 @@ def fill_from_logged(logged: LoggedTrade) -> Fill:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class PairedLedger:
+class PairedLedger(NamedTuple):
     """Pairing of every execution of a ledger.
 
     ``round_trips`` in realization order (exit instant, then the closing fill's file and line);
@@ -124,4 +118,4 @@ def executions_of(ledger: Ledger) -> Sequence[LoggedTrade]:
 
 
 __all__ = ["PairedLedger", "breakeven_band_value", "check_pairing", "executions_of",
-           "fill_from_logged", "pair_key", "pair_ledger"]
+           "fill_from_logged", "pair_ledger"]

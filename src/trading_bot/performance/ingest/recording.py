@@ -306,9 +306,10 @@ class TradeLogWriter:
     Safe with concurrent writers: each line is one ``write`` on an ``O_APPEND`` descriptor, then
     ``fsync``-ed before :meth:`append` returns.  If the file ends in a torn line (a writer crashed
     mid-line) that stays unfinished, a newline is written first in the same call, so the torn
-    bytes become one reported bad line instead of swallowing this one.  Check-then-write steps (an explicit order id that
-    must be new, an order that must still be open) are not locked against a second operator doing
-    the same at the same instant; the later line then supersedes the earlier, as in any log.
+    bytes become one reported bad line instead of swallowing this one.  Check-then-write steps
+    (an explicit order id that must be new, an order that must still be open) are not locked
+    against a second operator doing the same at the same instant; the later line then
+    supersedes the earlier, as in any log.
     """
 
     def __init__(self, logs_dir: Path | str, *,

@@ -13,9 +13,6 @@ from collections.abc import Callable, Sequence
 
 from trading_bot.performance.core import dimensions
 from trading_bot.performance.core.decimals import canonical
-from trading_bot.performance.report.account_view import (EPISODE_HEADERS, account_rows,
-                                                        account_title, episode_rows,
-                                                        episode_title, episodes, shows_account)
 from trading_bot.performance.core.formatting import (
     MIN_SAMPLE,
     change,
@@ -36,6 +33,15 @@ from trading_bot.performance.core.metric_catalogue import metric as catalogued
 from trading_bot.performance.core.metrics import core_metrics
 from trading_bot.performance.core.summary import OpenPosition, PerformanceSummary
 from trading_bot.performance.core.timestamps import format_instant
+from trading_bot.performance.report.account_view import (
+    EPISODE_HEADERS,
+    account_rows,
+    account_title,
+    episode_rows,
+    episode_title,
+    episodes,
+    shows_account,
+)
 from trading_bot.performance.report.review import Review, build_review, has_review
 from trading_bot.performance.report.sections import (
     breakdowns,
