@@ -589,6 +589,25 @@ def test_cli_export_writes_three_files(tmp_path: Path) -> None:
         "<!DOCTYPE html>")
 
 
+
+def test_cli_html_on_stdout_and_its_export_are_the_same_page(tmp_path: Path) -> None:
+    """``--format html --export`` renders the page once and writes what it printed; a fresh
+    render (``--format json --export``) gives the same file."""
+    logs = tmp_path / "logs"
+    write_sample(logs)
+    pages = []
+    for output in ("html", "json"):
+        out = tmp_path / output
+        code, printed, _ = run_cli("--window", "weekly", "--date", WEEK, "--logs-dir", str(logs),
+                                   "--export", "--output-dir", str(out), "--format", output,
+                                   "--no-cache")
+        assert code == 0
+        pages.append((printed, (out / "weekly-summary-2025-03-10.html").read_text(
+            encoding="utf-8")))
+    (printed, exported), (_, rendered_for_export) = pages
+    assert printed.startswith("<!DOCTYPE html>")
+    assert printed == exported == rendered_for_export
+
 # --- the Markdown's Mermaid charts, thinned ---------------------------------------------------
 
 def test_mermaid_labels_thinned_and_weekly_points_beyond_a_month(tmp_path: Path) -> None:

@@ -68,6 +68,7 @@ from trading_bot.performance.report.formats import (
     EXPORT_FORMAT,
     FORMAT_NAMES,
     FORMATS,
+    HTML_FORMAT,
     Report,
     check_options,
 )
@@ -310,15 +311,17 @@ def _write_output(args: argparse.Namespace, tracker: PerformanceTracker, judged:
     text = chosen.render(report)
     out.write(text)
     if args.export:
-        _export(args, report, err, markdown=text if chosen.name == EXPORT_FORMAT else None)
+        _export(args, report, err, markdown=text if chosen.name == EXPORT_FORMAT else None,
+                html=text if chosen.name == HTML_FORMAT else None)
 
 
 def _export(args: argparse.Namespace, report: Report, err: TextIO, *,
-            markdown: str | None = None) -> None:
-    """``--export``: the JSON and Markdown files (``markdown``: already rendered from
-    ``report``), one line each on stderr saying whether it was written or left unchanged."""
+            markdown: str | None = None, html: str | None = None) -> None:
+    """``--export``: the JSON, Markdown and HTML files (``markdown``, ``html``: already
+    rendered from ``report`` for stdout, so not rendered twice), one line each on stderr saying
+    whether it was written or left unchanged."""
     results: list[ExportResult] = export_report(
-        report, args.output_dir or args.logs_dir / "performance", markdown=markdown)
+        report, args.output_dir or args.logs_dir / "performance", markdown=markdown, html=html)
     for result in results:
         print(f"{'wrote' if result.changed else 'unchanged'}: {result.path}", file=err)
 
