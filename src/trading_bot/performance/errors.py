@@ -37,6 +37,27 @@ class ConfigError(PerformanceError):
     """A configuration file (targets, timezone) is invalid."""
 
 
+class OutputError(PerformanceError):
+    """A file or directory the package writes could not be written (exit 1).
+
+    Every OS error on a write path (exports, alert log, alert state, recorded trades, the
+    cache's directory) becomes one of these, raised after the write was undone (no temp file
+    left, no line half-appended), so the operator reads ``error: PATH: reason`` and nothing
+    else: the path is the one to fix (the file, or the part of the path that is not a
+    directory), the reason the system's own words.
+    """
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+def os_reason(exc: OSError) -> str:
+    """The system's words for an OS error (``No space left on device``), without errno noise."""
+    return exc.strerror or str(exc)
+
+
 def location(path: Path | str, line: int | None, reason: str) -> str:
     """Format ``file:line: reason`` the way compilers do, so editors can jump to it."""
     name = str(path)

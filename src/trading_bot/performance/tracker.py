@@ -4,8 +4,9 @@ It plans the window, then reads it one of two ways:
 
 * **from the cache** (the default): the cache under ``logs/performance/`` is brought up to date
   with the logs (only new bytes are parsed, see :mod:`.cache.indexing`; executions re-paired
-  from stored states, :mod:`.cache.pairs`) and the window is merged from day aggregates (see
-  :mod:`.cache.reads`), so the cost grows with new data, not with history;
+  from stored states, :mod:`.cache.pairs`) and the window is merged from month partials and
+  the day aggregates of the days holding trades (see :mod:`.cache.reads`), so the cost grows
+  with new data and with the window's data, not with history or the window's calendar span;
 * **straight from the logs** (``cache=False``, ``--no-cache``, or when the cache cannot be used
   here): only the day files that can hold the window's trades are opened (the window's dates
   plus one day each side, which covers every timezone offset under DESIGN.md's file-date
@@ -41,17 +42,34 @@ from trading_bot.performance.cache.store import (
     CacheStore,
     CacheUnavailable,
 )
-from trading_bot.performance.core.aggregate import BUILTIN_DIMENSIONS, ClosedTrade, fold
-from trading_bot.performance.core.decimals import ZERO
+from trading_bot.performance.core.aggregate import (
+    BUILTIN_DIMENSIONS,
+    Aggregate,
+    ClosedTrade,
+    OrderKey,
+    fold,
+)
+from trading_bot.performance.core.capital import AccountBasis
+from trading_bot.performance.core.decimals import ZERO, exact_sums
+from trading_bot.performance.core.filters import (
+    NO_FILTER,
+    FilterReport,
+    TradeFilter,
+    ValueOf,
+    filter_from_mapping,
+    parse_where,
+)
 from trading_bot.performance.core.formatting import duration
 from trading_bot.performance.core.pairing import DEFAULT_PAIRING, RoundTrip
 from trading_bot.performance.core.ratios import starting_balance_value
+from trading_bot.performance.core.records import check_group_by
 from trading_bot.performance.core.summary import (
     DEFAULT_MAX_ROWS,
     DEFAULT_STALE_AFTER_SECONDS,
     MAX_EXAMPLES,
     DataQuality,
     EmptyReason,
+    OpenPosition,
     PairingReport,
     PerformanceSummary,
     Period,
@@ -62,8 +80,9 @@ from trading_bot.performance.core.timestamps import (
     resolve_timezone,
     timezone_name,
 )
-from trading_bot.performance.core.windows import WindowPlan, plan_window
-from trading_bot.performance.errors import UsageError
+from trading_bot.performance.core.trade_rows import TradeRow
+from trading_bot.performance.core.windows import WindowPlan, missing_days, plan_window
+from trading_bot.performance.errors import PerformanceError, UsageError
 from trading_bot.performance.ingest.closed_trades import closed_trade, round_trip_trade
 from trading_bot.performance.ingest.executions import (
     breakeven_band_value,
@@ -79,6 +98,7 @@ from trading_bot.performance.ingest.reader import (
     build_ledger,
     scan_file,
 )
+from trading_bot.performance.ingest.trade_rows import TradeRowSource
 from trading_bot.performance.ingest.window_read import (
     WindowRead,
     flip_text,
@@ -91,6 +111,9 @@ from trading_bot.performance.ingest.window_read import (
 )
 
 Clock = Callable[[], datetime]
+#: The most worker processes a rebuild may be given (``--workers``): far beyond any useful
+#: count, and what keeps a mistyped number from asking the OS for millions of processes.
+MAX_WORKERS = 256
 FILE_MARGIN = timedelta(days=1)
 LOGGER = logging.getLogger("trading_bot.performance")
 
@@ -154,6 +177,10 @@ class PerformanceTracker:
     ``breakeven_band`` (a fraction of a round trip's entry value, default 0) is how close to zero
     a round trip's net P&L counts as breakeven.  ``marks`` (symbol -> price) values the open
     positions: unrealized P&L per position, null for a symbol without a mark.
+
+    ``where`` keeps only the trades (closed trades, round trips and open positions) whose fields
+    match (``--where``: a :class:`.core.filters.TradeFilter`, ``{"symbol": ["AAPL"]}`` or
+    ``["symbol=AAPL"]``); the summary's ``filters`` says what it left out.
     """
 
     def __init__(self, logs_dir: Path | str = "logs", *, timezone: str = "UTC",
@@ -165,17 +192,23 @@ class PerformanceTracker:
                  marks: Mapping[str, Decimal] | None = None,
                  starting_balance: Decimal | str | int | None = None,
                  max_rows: int | None = DEFAULT_MAX_ROWS,
-                 stale_after_seconds: int = DEFAULT_STALE_AFTER_SECONDS) -> None:
+                 stale_after_seconds: int = DEFAULT_STALE_AFTER_SECONDS,
+                 where: TradeFilter | Mapping[str, Sequence[str]] | Sequence[str] | None = None
+                 ) -> None:
         self.logs_dir = Path(logs_dir)
         #: How summaries present long breakdowns and open positions (``max_rows`` None: all
         #: rows; positions older than ``stale_after_seconds`` are stale), see PerformanceSummary.
         self.max_rows = max_rows
         self.stale_after_seconds = stale_after_seconds
         self.starting_balance = starting_balance_value(starting_balance)
+        #: The account figures' capital and ratio options (the targets file's accounts,
+        #: ``--ratios``); set by the caller, None: ``starting_balance`` alone, freqtrade's ratios.
+        self.account: AccountBasis | None = None
         self.zone: tzinfo = resolve_timezone(timezone)
         clashes = sorted(set(group_by) & set(BUILTIN_DIMENSIONS))
         if clashes:
             raise UsageError(f"--group-by {', '.join(clashes)}: already a built-in breakdown")
+        check_group_by(group_by)   # a named field no breakdown can be made of says why
         self.group_by = tuple(dict.fromkeys(group_by))
         self.clock = clock
         self.follow_external_symlinks = follow_external_symlinks
@@ -183,12 +216,23 @@ class PerformanceTracker:
         self.cache_path = (Path(cache_dir or self.logs_dir / "performance" / "cache")
                            / CACHE_FILE_NAME)
         self._rebuild_reason: str | None = "--rebuild-cache was given" if rebuild_cache else None
+        if workers is not None and not 1 <= workers <= MAX_WORKERS:
+            raise UsageError(f"workers must be from 1 to {MAX_WORKERS}, got {workers}")
         self.workers = workers
         self.pairing = check_pairing(pairing)
         self.band = breakeven_band_value(breakeven_band)
         self.marks = None if marks is None else dict(marks)
-        self.config = IndexConfig(timezone_name(self.zone), self.group_by,
-                                  paired=self.pairing != "order-id", band=self.band)
+        self.where = _trade_filter(where)
+        #: Fields only the filter reads (account_id): trades are built grouped by them too,
+        #: matched, then stripped of them (:meth:`_kept`).
+        self._filter_only = self.where.beyond((*BUILTIN_DIMENSIONS, *self.group_by))
+        #: The cache is indexed unfiltered (one index serves every filter); windows are read
+        #: with the filter, whose day aggregates are stored under their own key.
+        self.index_config = IndexConfig(timezone_name(self.zone), self.group_by,
+                                        paired=self.pairing != "order-id", band=self.band)
+        self.config = replace(self.index_config, where=self.where)
+        #: Where an uncached read leaves the window's kept trades (per-trade rows only).
+        self._sink: list[ClosedTrade] | None = None
         #: What the last summary's cache refresh and read did (None when uncached).
         self.last_refresh: RefreshStats | None = None
         self.last_read: ReadStats | None = None
@@ -204,6 +248,80 @@ class PerformanceTracker:
         TypeError naming the parameter, a malformed string a UsageError.
         """
         began = time.perf_counter()
+        plan, directory, now, as_of = self._prepare(window, start_date, end_date, on, trades)
+        with _collector_paused():
+            data = self._read(plan, directory, as_of)
+            summary = self._summarise(plan, data, directory, now, as_of)
+        self._log_run(plan, time.perf_counter() - began)
+        return summary
+
+    def trade_rows(self, window: str = "daily", start_date: date | str | None = None,
+                   end_date: date | str | None = None, *, on: date | str | None = None,
+                   trades: int | None = None) -> Iterator[TradeRow]:
+        """The window's effective trades as per-trade rows, in realization order: the trades
+        :meth:`get_summary` counts (after duplicates, supersession, pairing and ``where``).
+
+        A generator: from the cache, rows are produced one local day at a time while the
+        logs are read, so a year of trades costs the memory of a day's (plus a few scanned
+        files); without the cache, the window is read whole first.  Arguments as for
+        :meth:`get_summary`.
+        """
+        plan, directory, _, as_of = self._prepare(window, start_date, end_date, on, trades)
+        source = TradeRowSource(directory, as_of)
+        if self.cache_enabled:
+            produced = 0
+            try:
+                with self._open_store() as store:
+                    self.last_refresh = refresh(store, directory, self.index_config,
+                                                max_workers=self.workers)
+                    reader = CachedWindowReader(store, self.config, self.zone)
+                    source.lookup = reader.round_trip
+                    with store.read():
+                        for chunk in self._cached_chunks(reader, plan, as_of):
+                            for trade in chunk:
+                                yield source.row(trade)
+                                produced += 1
+                return
+            except (CacheUnavailable, CacheCorrupt) as exc:
+                if produced:
+                    # Rows already went out: starting again from the logs would repeat them.
+                    raise PerformanceError(f"the performance cache failed after {produced:,} "
+                                           f"rows were written ({exc}); run again") from exc
+                source.lookup = None
+                if isinstance(exc, CacheCorrupt):
+                    LOGGER.warning("performance cache unusable (%s); computing from the logs "
+                                   "without it", exc)
+                    self._rebuild_reason = f"damaged ({exc})"
+                else:
+                    LOGGER.warning("%s; computing from the logs without the cache", exc)
+        sink: list[ClosedTrade] = []
+        self._sink = sink
+        try:
+            with _collector_paused():
+                if plan.kind == "rolling":
+                    self._read_rolling(directory, plan, as_of)
+                else:
+                    self._read_calendar(directory, plan, as_of)
+        finally:
+            self._sink = None
+        for trade in sink:
+            yield source.row(trade)
+
+    def _cached_chunks(self, reader: CachedWindowReader, plan: WindowPlan,
+                       as_of: datetime) -> Iterator[list[ClosedTrade]]:
+        """The window's trades from the cache in realization order, a local day at a time."""
+        if plan.kind == "rolling":
+            assert plan.trades is not None
+            yield reader.last_trades_counted(to_micros(as_of), plan.trades)[0]
+            return
+        assert plan.start is not None
+        yield from reader.trades_by_day(to_micros(day_start(plan.start, self.zone)),
+                                        to_micros(min(day_end(plan.end, self.zone), as_of)))
+
+    def _prepare(self, window: str, start_date: date | str | None, end_date: date | str | None,
+                 on: date | str | None, trades: int | None
+                 ) -> tuple[WindowPlan, Directory, datetime, datetime]:
+        """Check the arguments, plan the window and list the logs: what a read needs."""
         if not isinstance(window, str):
             raise TypeError(f"window must be a str such as 'daily', got {type(window).__name__}")
         start_date = _date_argument(start_date, "start_date")
@@ -222,11 +340,7 @@ class PerformanceTracker:
         # as_of is an exclusive bound: what is realized strictly before it counts, what is
         # entered before it and realized at or after it was open at it.
         as_of = min(now, day_end(plan.end, self.zone))
-        with _collector_paused():
-            data = self._read(plan, directory, as_of)
-            summary = self._summarise(plan, data, directory, now, as_of)
-        self._log_run(plan, time.perf_counter() - began)
-        return summary
+        return plan, directory, now, as_of
 
     def refresh_cache(self) -> RefreshStats | None:
         """Bring the cache up to date with the logs without summarising (backfill, watch)."""
@@ -237,7 +351,7 @@ class PerformanceTracker:
         with _collector_paused():
             try:
                 with self._open_store() as store:
-                    self.last_refresh = refresh(store, directory, self.config,
+                    self.last_refresh = refresh(store, directory, self.index_config,
                                                 max_workers=self.workers)
             except CacheUnavailable as exc:
                 LOGGER.warning("%s; summaries will be computed from the logs", exc)
@@ -254,7 +368,10 @@ class PerformanceTracker:
                 try:
                     return self._read_cached(plan, directory, as_of)
                 except CacheUnavailable as exc:
+                    # Once per tracker, as refresh_cache does: the next read (the period
+                    # before, the alert rules' rolling window) would only say it again.
                     LOGGER.warning("%s; computing from the logs without the cache", exc)
+                    self.cache_enabled = False
                     break
                 except CacheCorrupt as exc:
                     if attempt == 2:
@@ -272,8 +389,11 @@ class PerformanceTracker:
 
     def _read_cached(self, plan: WindowPlan, directory: Directory, as_of: datetime) -> WindowRead:
         with self._open_store() as store:
-            self.last_refresh = refresh(store, directory, self.config, max_workers=self.workers)
+            self.last_refresh = refresh(store, directory, self.index_config,
+                                        max_workers=self.workers)
             reader = CachedWindowReader(store, self.config, self.zone)
+            everything = (CachedWindowReader(store, self.index_config, self.zone)
+                          if self.where.active else None)
             self.last_read = reader.stats
             with store.read():
                 if plan.kind == "rolling":
@@ -281,12 +401,14 @@ class PerformanceTracker:
                     trades, trips = reader.last_trades_counted(to_micros(as_of), plan.trades)
                     aggregate = fold(trades)
                     start = trades[0].local_day if trades else None
+                    first_kept = trades[0].key if trades else None
                     span_first = start
                     shift_span = None
                 else:
                     assert plan.start is not None
-                    aggregate = reader.calendar_aggregate(plan.dates())
+                    aggregate = reader.calendar_aggregate(plan.start, plan.end)
                     start = span_first = plan.start
+                    first_kept = None
                     shift_span = (plan.start, plan.end)
                     trips = (reader.trips_between(to_micros(day_start(start, self.zone)),
                                                   to_micros(day_end(plan.end, self.zone)))
@@ -305,8 +427,29 @@ class PerformanceTracker:
                     pairing_span=self._window_us(start, plan.end,
                                                  as_of if plan.kind == "rolling" else None),
                     trips=trips)
+                if everything is not None:
+                    data = replace(data, unfiltered=self._unfiltered_cached(
+                        everything, plan, first_kept, as_of))
             reader.save_missing_days()
+            if everything is not None:
+                everything.save_missing_days()
             return data
+
+    def _unfiltered_cached(self, reader: CachedWindowReader, plan: WindowPlan,
+                           first: OrderKey | None, as_of: datetime) -> tuple[int, Decimal]:
+        """The window's closed trades and net P&L before the filter, from the unfiltered day
+        aggregates (a rolling window: every trade realized from its first kept one on, so
+        nothing when it kept none)."""
+        if plan.kind != "rolling":
+            assert plan.start is not None
+            core = reader.calendar_aggregate(plan.start, plan.end).core
+            return core.closed, core.net
+        if first is None:
+            return 0, ZERO
+        everything = [trade for trade in reader.trades_between(to_micros(first[0]),
+                                                               to_micros(as_of))
+                      if trade.key >= first]
+        return _totals(everything)
 
     def _log_run(self, plan: WindowPlan, seconds: float) -> None:
         """One INFO line per summary: what was checked, parsed and served from the cache."""
@@ -317,13 +460,13 @@ class PerformanceTracker:
         LOGGER.info(
             "%s summary in %.3f s: %d files checked, %d unchanged (cache hits), %d read "
             "(%d grown, %d re-read), %d deleted, %d skipped; %d bytes and %d lines parsed%s; "
-            "day aggregates %d hits, %d misses",
+            "day aggregates %d hits, %d misses; month partials %d hits, %d built",
             plan.label, seconds, refreshed.files_checked, refreshed.files_unchanged,
             refreshed.files_read, refreshed.files_grown, refreshed.files_reread,
             refreshed.files_deleted, refreshed.files_skipped, refreshed.bytes_parsed,
             refreshed.lines_parsed,
             f" with {refreshed.workers} worker processes" if refreshed.workers else "",
-            read.day_hits, read.day_misses)
+            read.day_hits, read.day_misses, read.month_hits, read.months_built)
 
     def _utc_file_span(self, first: date, last: date) -> tuple[date, date]:
         """File dates that can hold trades realized on local days ``first..last``.
@@ -396,7 +539,8 @@ class PerformanceTracker:
         shifted = 0 if trades else sum(
             1 for trade in ledger.closed
             if plan.start <= trade.record.realized_at.date() <= plan.end)
-        return self._ledger_read(ledger, trades, plan.start, directory, plan, as_of, shifted)
+        return self._ledger_read(ledger, self._kept(trades), plan.start, directory, plan, as_of,
+                                 shifted, self._unfiltered(trades))
 
     def _read_rolling(self, directory: Directory, plan: WindowPlan, as_of: datetime) -> WindowRead:
         """Scan day files newest first until N closed trades are found, plus one file of margin.
@@ -411,6 +555,10 @@ class PerformanceTracker:
         scans = []
         found = 0
         position = 0
+        if self.where.active:
+            # Which of the newest lines match is known only once they are built: read them all.
+            scans = [self._scan(directory, day_file) for day_file in reversed(newest_first)]
+            position = len(newest_first)
         while position < len(newest_first):
             scans.append(self._scan(directory, newest_first[position]))
             position += 1
@@ -428,9 +576,16 @@ class PerformanceTracker:
         if self._executions_in(directory, ledger, seen, last_file):
             return self._read_paired(directory, plan, as_of, ledger, scans, seen)
         closed = [trade for trade in ledger.closed if trade.record.realized_at < as_of]
-        trades = self._closed_trades(closed[-plan.trades:])
+        unfiltered = None
+        if self.where.active:
+            everything = self._closed_trades(closed)
+            trades = self._kept(everything)[-plan.trades:]
+            unfiltered = self._unfiltered([trade for trade in everything
+                                           if trades and trade.key >= trades[0].key])
+        else:
+            trades = self._closed_trades(closed[-plan.trades:])
         start = trades[0].local_day if trades else None
-        return self._ledger_read(ledger, trades, start, directory, plan, as_of, 0)
+        return self._ledger_read(ledger, trades, start, directory, plan, as_of, 0, unfiltered)
 
     def _read_paired(self, directory: Directory, plan: WindowPlan, as_of: datetime,
                      window_ledger: Ledger, scans: Sequence[FileScan],
@@ -443,16 +598,25 @@ class PerformanceTracker:
         """
         all_scans = self._all_scans(directory, seen)
         full = build_ledger(all_scans)
+        unfiltered: tuple[int, Decimal] | None = None
         paired = pair_ledger(executions_of(full), as_of)
         if plan.kind == "rolling":
             assert plan.trades is not None
             count = plan.trades
             logged = [trade for trade in full.closed if trade.record.realized_at < as_of]
             trips = [trip for trip in paired.round_trips if trip.exit_at < as_of]
-            candidates = sorted((*self._closed_trades(logged[-count:]),
-                                 *self._trip_trades(trips[-count:])), key=attrgetter("key"))
-            trades = candidates[-count:]
-            trip_keys = {trip.closing.order for trip in trips[-count:]}
+            if self.where.active:
+                everything = sorted((*self._closed_trades(logged), *self._trip_trades(trips)),
+                                    key=attrgetter("key"))
+                trades = self._kept(everything)[-count:]
+                unfiltered = self._unfiltered([trade for trade in everything
+                                               if trades and trade.key >= trades[0].key])
+                trip_keys = {trip.closing.order for trip in trips}
+            else:
+                candidates = sorted((*self._closed_trades(logged[-count:]),
+                                     *self._trip_trades(trips[-count:])), key=attrgetter("key"))
+                trades = candidates[-count:]
+                trip_keys = {trip.closing.order for trip in trips[-count:]}
             trip_count = sum(1 for trade in trades if trade.key in trip_keys)
             start = trades[0].local_day if trades else None
             shifted = 0
@@ -475,9 +639,11 @@ class PerformanceTracker:
             logged = [trade for trade in full.closed
                       if first_at <= trade.record.realized_at < end_at]
             trips = [trip for trip in paired.round_trips if first_at <= trip.exit_at < end_at]
-            trades = sorted((*self._closed_trades(logged), *self._trip_trades(trips)),
-                            key=attrgetter("key"))
-            trip_count = len(trips)
+            everything = sorted((*self._closed_trades(logged), *self._trip_trades(trips)),
+                                key=attrgetter("key"))
+            unfiltered = self._unfiltered(everything)
+            trades = self._kept(everything)
+            trip_count = len(trips)   # what pairing contributed: unfiltered, as the cache
             names = {scan.file_name for scan in scans}
             shifted = 0 if trades else (
                 sum(1 for trade in window_ledger.closed
@@ -496,7 +662,7 @@ class PerformanceTracker:
         late = sorted((found for found in paired.out_of_order if found.fill.order[1] in names),
                       key=lambda found: found.fill.order[1:])
         return WindowRead(
-            aggregate=fold(trades),
+            aggregate=self._fold(trades),
             start=start,
             present_days=present,
             quality=quality_from_ledger(window_ledger),
@@ -511,15 +677,16 @@ class PerformanceTracker:
                                             for found in late[:MAX_EXAMPLES]),
                 flips=len(flips),
                 flip_examples=tuple(flip_text(flip) for flip in flips[:MAX_EXAMPLES])),
+            unfiltered=unfiltered,
         )
 
     def _ledger_read(self, ledger: Ledger, trades: list[ClosedTrade], start: date | None,
                      directory: Directory, plan: WindowPlan, as_of: datetime,
-                     shifted: int) -> WindowRead:
+                     shifted: int, unfiltered: tuple[int, Decimal] | None = None) -> WindowRead:
         present = frozenset() if start is None else frozenset(
             day_file.day for day_file in directory.between(start, plan.end))
         return WindowRead(
-            aggregate=fold(trades),
+            aggregate=self._fold(trades),
             start=start,
             present_days=present,
             quality=quality_from_ledger(ledger),
@@ -528,28 +695,52 @@ class PerformanceTracker:
             has_open_lines=bool(ledger.open),
             pairing=(None if self.pairing == "order-id"
                      else PairingReport(self.pairing, 0, 0, 0)),
+            unfiltered=unfiltered,
         )
 
+    def _fold(self, trades: list[ClosedTrade]) -> Aggregate:
+        """The window's aggregate; the trades go to the per-trade rows' sink when one waits."""
+        if self._sink is not None:
+            self._sink.extend(trades)
+        return fold(trades)
+
+    def _kept(self, trades: list[ClosedTrade]) -> list[ClosedTrade]:
+        """The trades the ``--where`` filter keeps (all when there is none); the cached path
+        keeps the same through :meth:`.cache.reads.CachedWindowReader._kept`."""
+        if not self.where.active:
+            return trades
+        kept = [trade for trade in trades if self.where.matches_groups(trade.groups)]
+        return _without_last_groups(kept, len(self._filter_only))
+
+    def _unfiltered(self, trades: Sequence[ClosedTrade]) -> tuple[int, Decimal] | None:
+        """What the filter report subtracts from (None when unfiltered)."""
+        return _totals(trades) if self.where.active else None
+
     def _closed_trades(self, logged: Sequence[LoggedTrade]) -> list[ClosedTrade]:
-        return [closed_trade(trade, self.zone, self.group_by) for trade in logged]
+        group_by = self.group_by + self._filter_only
+        return [closed_trade(trade, self.zone, group_by) for trade in logged]
 
     def _trip_trades(self, trips: Sequence[RoundTrip]) -> list[ClosedTrade]:
-        return [round_trip_trade(trip, self.zone, self.group_by, self.band) for trip in trips]
+        group_by = self.group_by + self._filter_only
+        return [round_trip_trade(trip, self.zone, group_by, self.band) for trip in trips]
 
     def _summarise(self, plan: WindowPlan, data: WindowRead, directory: Directory,
                    now: datetime, as_of: datetime) -> PerformanceSummary:
         today_file = now.date()  # file names are UTC dates: a later one cannot exist yet
+        data, filters = self._filtered(data)
         closed = data.aggregate.core.closed
         if plan.kind == "rolling":
             complete = closed == plan.trades
-            window_dates = [] if data.start is None else WindowPlan(
-                "range", data.start, plan.end).dates()
         else:
             complete = now >= day_end(plan.end, self.zone)
-            window_dates = plan.dates()
-        missing = tuple(day.isoformat() for day in window_dates
-                        if day not in data.present_days and day <= today_file)
-        trading_days = sum(1 for day in window_dates if day in data.present_days)
+        # Both follow the files, not the calendar: the window's dates are never listed (a
+        # range to 8999 names 2.6 million), only the missing ones that can exist by now.
+        if data.start is None:
+            missing: tuple[str, ...] = ()
+            trading_days = 0
+        else:
+            missing = missing_days(data.start, min(plan.end, today_file), data.present_days)
+            trading_days = sum(1 for day in data.present_days if data.start <= day <= plan.end)
         quality = replace(
             data.quality, files_missing=missing,
             files_skipped=tuple(f"{entry.name}: {entry.reason}" for entry in directory.skipped))
@@ -570,9 +761,28 @@ class PerformanceTracker:
             pairing=self._pairing_report(data),
             marks=marks,
             starting_balance=self.starting_balance,
+            account=self.account,
             max_rows=self.max_rows,
             stale_after_seconds=self.stale_after_seconds,
+            filters=filters,
         )
+
+    def _filtered(self, data: WindowRead) -> tuple[WindowRead, FilterReport | None]:
+        """The read with only the open positions the filter keeps, and the filter report:
+        what the filter left out, exactly (the unfiltered totals minus the kept ones)."""
+        if not self.where.active:
+            return data, None
+        where = self.where
+        positions = tuple(position for position in data.open_positions
+                          if where.matches(_position_field(position)))
+        closed, net = data.unfiltered if data.unfiltered is not None else (0, ZERO)
+        core = data.aggregate.core
+        with exact_sums():
+            excluded_net = net - core.net
+        report = FilterReport(where, excluded_trades=closed - core.closed,
+                              excluded_net=excluded_net,
+                              excluded_open_positions=len(data.open_positions) - len(positions))
+        return replace(data, open_positions=positions), report
 
     def _pairing_report(self, data: WindowRead) -> PairingReport | None:
         """The pairing account the report shows: always with ``fifo``; with ``auto`` only when
@@ -606,6 +816,14 @@ class PerformanceTracker:
         if quality.valid_lines == 0:
             return EmptyReason("no_lines", f"The log files for {where} contain no trade lines.",
                                "the bot may not have traded; check that it is writing logs")
+        if self.where.active and data.unfiltered is not None and data.unfiltered[0]:
+            return EmptyReason(
+                "filtered_out",
+                f"No trades in window {where} match --where {self.where.label}: "
+                f"{data.unfiltered[0]:,} closed trades were left out.",
+                "check the filter's values (exact text, case-sensitive) against the breakdowns "
+                "of the unfiltered report",
+            )
         if data.shifted:
             return EmptyReason(
                 "timezone_shift",
@@ -630,6 +848,44 @@ class PerformanceTracker:
             )
         return EmptyReason("no_closed_trades", f"No trades in window {where}.",
                            "try a wider window (--window weekly or monthly)")
+
+
+def _trade_filter(where: TradeFilter | Mapping[str, Sequence[str]] | Sequence[str] | None
+                  ) -> TradeFilter:
+    """The API's ``where`` as a filter; an unknown field or a malformed item is a UsageError."""
+    if where is None:
+        return NO_FILTER
+    if isinstance(where, TradeFilter):
+        return where
+    try:
+        if isinstance(where, Mapping):
+            return filter_from_mapping(where)
+        if isinstance(where, str):
+            return parse_where([where])
+        return parse_where(where)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _position_field(position: OpenPosition) -> ValueOf:
+    """How an open position answers the filter: its own fields (every filter field is one)."""
+    def value_of(field: str) -> str | None:
+        value = getattr(position, field, None)
+        return value if isinstance(value, str) else None
+    return value_of
+
+
+def _without_last_groups(trades: list[ClosedTrade], count: int) -> list[ClosedTrade]:
+    """The trades without their last ``count`` groups (those only a filter read)."""
+    if not count:
+        return trades
+    return [replace(trade, groups=trade.groups[:-count]) for trade in trades]
+
+
+def _totals(trades: Sequence[ClosedTrade]) -> tuple[int, Decimal]:
+    """How many trades and their exact net P&L."""
+    with exact_sums():
+        return len(trades), sum((trade.net for trade in trades), ZERO)
 
 
 def _eligible_count(ledger: Ledger, as_of: datetime) -> int:

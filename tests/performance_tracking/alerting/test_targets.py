@@ -343,8 +343,9 @@ x: 2
         "strategy_name, execution_mode or fingerprint (a silence must say what it quiets)",
         f"{SOURCE}:8: alerts.bogus_section: unknown key 'bogus_section'; expected one of "
         "defaults, rules, silences",
-        f"{SOURCE}:9: x: unknown key 'x'; expected one of alerts, avg_risk_reward_target, "
-        "daily_pl_target, data_health, max_drawdown_target, pairing, trades_per_day_target, "
+        f"{SOURCE}:9: x: unknown key 'x'; expected one of accounts, alerts, "
+        "avg_risk_reward_target, daily_pl_target, data_health, max_drawdown_target, pairing, "
+        "trades_per_day_target, "
         "win_rate_target",
         f"{SOURCE}:10: x: duplicate key 'x' (first on line 9); keep one",
     ]

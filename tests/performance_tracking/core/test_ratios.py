@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trading_bot.performance import PerformanceTracker
+from trading_bot.performance.alerting.config import parse_targets
 from trading_bot.performance.core.aggregate import (
     ClosedTrade,
     CoreStats,
@@ -27,6 +28,7 @@ from trading_bot.performance.core.aggregate import (
     fold_by_day,
     merge_all,
 )
+from trading_bot.performance.core.capital import AccountBasis, capital_of
 from trading_bot.performance.core.episodes import deepest, drawdown_episodes, episodes_summary
 from trading_bot.performance.core.ratios import (
     NO_BALANCE,
@@ -335,10 +337,13 @@ def logged_profits(logs: Path, first: date, last: date) -> list[float]:
     return [profit for _, _, profit in sorted(rows)]
 
 
+@pytest.mark.parametrize("source", ["argument", "targets file"])
 @pytest.mark.parametrize("seed,days,balance", [(1, 30, "10000"), (5, 9, "2500.50"),
                                                (11, 60, "100000")])
 def test_figures_agree_with_an_independent_freqtrade_implementation(
-        tmp_path: Path, seed: int, days: int, balance: str) -> None:
+        tmp_path: Path, seed: int, days: int, balance: str, source: str) -> None:
+    """The balance given as ``--starting-balance`` or as the targets file's one account
+    without cash flows (two accounts, split, must add up to the same)."""
     logs = tmp_path / "logs"
     logs.mkdir()
     spec = SampleSpec(start=date(2024, 3, 1), days=days, trades_per_day=5, seed=seed,
@@ -349,8 +354,16 @@ def test_figures_agree_with_an_independent_freqtrade_implementation(
     expected = freqtrade_figures(logged_profits(logs, first, last), float(balance),
                                  (last - first).days)
     for cache in (False, True):
-        tracker = PerformanceTracker(logs, cache=cache, starting_balance=balance,
-                                     clock=lambda: datetime(2025, 1, 1, tzinfo=UTC))
+        tracker = PerformanceTracker(
+            logs, cache=cache, starting_balance=balance if source == "argument" else None,
+            clock=lambda: datetime(2025, 1, 1, tzinfo=UTC))
+        if source == "targets file":
+            half = D(balance) / 2
+            targets = parse_targets(
+                "accounts:\n"
+                f"  - {{execution_mode: LIVE, starting_balance: \"{half}\"}}\n"
+                f"  - {{execution_mode: PAPER, starting_balance: {D(balance) - half}}}\n")
+            tracker.account = AccountBasis(capital_of(targets.accounts, "targets"))
         account = tracker.get_summary("range", first, last).to_dict()["account"]
         assert account["days"] == (last - first).days
         assert account["null_reasons"] == {}

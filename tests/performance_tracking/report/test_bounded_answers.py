@@ -114,7 +114,8 @@ def test_json_text_and_markdown_show_the_top_rows_and_one_remainder(tmp_path: Pa
         Decimal(document["metrics"]["net_profit_loss"])
     assert document["breakdowns"]["strategy_name"]["folded"] is None
     text = render_text(summary)
-    assert "other: 50 values" in text and "SYM0 " not in text.split("Symbol\n", 1)[1][:2000]
+    heading = "Symbol (top 10 of 60 by closed trades; --all-rows for all)\n"
+    assert "other: 50 values" in text and "SYM0 " not in text.split(heading, 1)[1][:2000]
     assert "| other: 50 values |" in render_markdown(summary)
     csv_rows = list(csv.reader(io.StringIO(render_breakdown_csv(summary, "symbol"))))
     assert len(csv_rows) == 61   # CSV is for spreadsheets: every row, no remainder
@@ -285,6 +286,8 @@ def test_upstream_style_answers_stay_small(tmp_path: Path) -> None:
         assert len(out.getvalue().encode()) <= 1024 * 1024
         assert document["breakdowns"]["exit_reasoning"]["row_count"] <= 8   # the templates
         assert len(document["open_positions"]) <= 20
-        text = io.StringIO()
-        assert main([*dated, *window], stdout=text, stderr=io.StringIO()) in (0, 2)
-        assert len(text.getvalue().splitlines()) <= 300, window
+        for fmt in ("text", "markdown"):
+            text = io.StringIO()
+            assert main([*dated, *window, "--format", fmt], stdout=text,
+                        stderr=io.StringIO()) in (0, 2)
+            assert len(text.getvalue().splitlines()) <= 300, (window, fmt)

@@ -33,7 +33,7 @@ from trading_bot.performance.report import charts
 from trading_bot.performance.report import export as exporting
 from trading_bot.performance.report.csv_table import render_breakdown_csv
 from trading_bot.performance.report.export import export_name, export_summary
-from trading_bot.performance.report.formats import summary_json
+from trading_bot.performance.report.formats import Report, report_json_document, summary_json
 from trading_bot.performance.report.markdown import escape_cell, render_markdown
 from trading_bot.performance.report.review import (
     build_review,
@@ -153,10 +153,14 @@ def sample(logs: Path) -> Path:
 # --- golden files -----------------------------------------------------------------------------
 
 def test_json_golden(sample: Path) -> None:
-    summary, _ = weekly(sample)
-    document = summary.to_dict()
+    """The report document, as ``--format json`` prints it: the summary, the review against the
+    week before and the top and bottom trades."""
+    summary, previous = weekly(sample)
+    document = report_json_document(Report(summary, previous=previous))
     assert schema_errors("performance-summary", document) == []
+    assert schema_errors("performance-summary", summary.to_dict()) == []
     assert document["generated_at"] == "2025-03-20T09:30:00Z"
+    assert document["review"]["previous_period"]["label"] == previous.period.label
     assert_golden("weekly.json", summary_json(document))
 
 
@@ -199,10 +203,12 @@ def test_markdown_sections_charts_and_sample_marks(sample: Path) -> None:
     assert headings == [
         "# Performance report: weekly 2025-W11", "## Overview", "## Metrics", "## Equity curve",
         "## Daily P&L", "## Review", "### Observations", "## Breakdowns",
-        "### Strategy (A/B comparison)", "### Execution mode (PAPER vs LIVE)",
-        "### Mode and side (PAPER vs LIVE by side)", "### Symbol", "### Side", "### Entry type",
-        "### Exit reason", "### Entry type x exit reason", "### Exit weekday", "### Exit hour",
-        "### Hold time", "### Month",
+        "### Strategy (A/B comparison)",
+        # PAPER vs LIVE by side refines PAPER vs LIVE: more columns of one table.
+        "### Execution mode (PAPER vs LIVE); Mode and side (PAPER vs LIVE by side)",
+        "### Symbol", "### Side", "### Entry type", "### Exit reason",
+        "### Entry type x exit reason", "### Exit weekday", "### Exit hour",
+        # One hold-time bucket, one month: that row is the whole week again, so no table.
         "### Indicator (rows overlap: a trade counts once per indicator it used)",
         "## Best and worst trades", "## Open positions (2)", "## Data quality details",
     ]
@@ -384,7 +390,7 @@ def test_hostile_names_as_comparison_columns(logs: Path) -> None:
         "weekly", on=date.fromisoformat(WEEK))
     text = render_markdown(summary)
     start = text.index("### Strategy (A/B comparison)")
-    table = [line for line in text[start:].splitlines()[2:] if line.startswith("|")][:13]
+    table = [line for line in text[start:].splitlines()[1:] if line.startswith("|")][:13]
     assert table[0] == ("| Metric | \\- \\[c\\](d) \\*e\\* | "
                         "a\\|b\\`&lt;script&gt;\\` \\| x \\| |")
     assert {unescaped_pipes(row) for row in table} == {4}

@@ -60,6 +60,7 @@ from trading_bot.performance.alerting.model import (
     Silence,
     Targets,
 )
+from trading_bot.performance.core.capital import Account, CashFlow
 from trading_bot.performance.core.timestamps import parse_instant, resolve_timezone
 from trading_bot.performance.errors import ConfigError, InvalidLineError, UsageError, location
 from trading_bot.performance.schemas.validation import conforms, iter_schema_errors, load_schema
@@ -611,6 +612,65 @@ class _Builder:
             ok = False
         return ok
 
+    def accounts(self) -> tuple[Account, ...]:
+        """The ``accounts`` list: amounts from their own digits (a number or a quoted decimal),
+        starting balances above zero, cash flows on real dates and not zero, and no two
+        accounts for the same execution mode and account id."""
+        found: list[Account] = []
+        seen: dict[tuple[str | None, str | None], int] = {}
+        for index, item in enumerate(_sequence(self.document.get("accounts"))):
+            path: Path_ = ("accounts", index)
+            if not isinstance(item, dict) or not self.clean(path):
+                continue
+            good = self._plain_amounts(item, path)
+            balance = _amount(item["starting_balance"])
+            if balance <= 0:
+                self.problem((*path, "starting_balance"),
+                             f"bad value {_show(item['starting_balance'])}: expected an amount "
+                             "above zero such as 10000")
+                good = False
+            flows = []
+            for number, entry in enumerate(item.get("cash_flows") or ()):
+                where: Path_ = (*path, "cash_flows", number)
+                try:
+                    day = date.fromisoformat(entry["date"])
+                except ValueError:
+                    self.problem((*where, "date"), f"bad value {entry['date']!r}: expected a "
+                                                   "calendar date such as 2026-10-05")
+                    good = False
+                    continue
+                amount = _amount(entry["amount"])
+                if not amount:
+                    self.problem((*where, "amount"), "bad value 0: expected a deposit (above "
+                                                     "zero) or a withdrawal (below zero)")
+                    good = False
+                    continue
+                flows.append(CashFlow(day, amount))
+            key = (item.get("execution_mode"), item.get("account_id"))
+            if key in seen:
+                self.problem(path, f"the same account as accounts[{seen[key]}] "
+                                   f"(execution_mode {key[0] or 'any'}, account_id "
+                                   f"{key[1] or 'any'}); keep one")
+                continue
+            seen[key] = index
+            if good:
+                found.append(Account(balance, tuple(flows), key[0], key[1]))
+        return tuple(found)
+
+    def _plain_amounts(self, item: Mapping[str, Any], path: Path_) -> bool:
+        """No amount of the account is an unquoted YAML 1.1 number form kept as text (``0500``
+        is octal to YAML 1.1): refused with what YAML would have made of it."""
+        paths = [(*path, "starting_balance")] + [
+            (*path, "cash_flows", number, "amount")
+            for number in range(len(item.get("cash_flows") or ()))]
+        good = True
+        for where in paths:
+            hint = self.walk.hints.get(where)
+            if hint is not None:
+                self.problem(where, f"bad value: {hint}")
+                good = False
+        return good
+
     def _calendar(self, doc: Mapping[str, Any]) -> Calendar:
         path: Path_ = ("data_health", "calendar")
         holidays = set()
@@ -728,6 +788,11 @@ class _Builder:
         return Silence(until=until, reason=item["reason"], **matchers)
 
 
+def _amount(value: int | Decimal | str) -> Decimal:
+    """An amount the schema accepted: a number read from its digits, or a decimal string."""
+    return Decimal(value) if not isinstance(value, Decimal) else value
+
+
 def _mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, dict) else {}
 
@@ -794,6 +859,7 @@ def parse_targets(text: str, source: str = "dashboard-targets.yaml") -> Targets:
                      if not any(problem.path[:len(path)] == path for path in walk.invalid)]
         builder = _Builder(document, walk, {problem.path for problem in problems})
         rules, health, calendar, silences = builder.build()
+        accounts = builder.accounts()
         problems += builder.problems
     if problems:
         raise ConfigError(_report(source, problems))
@@ -804,7 +870,8 @@ def parse_targets(text: str, source: str = "dashboard-targets.yaml") -> Targets:
     after = positions.get("after")
     return Targets(rules=rules, health=health, calendar=calendar, silences=silences,
                    source=source, pairing=pairing if isinstance(pairing, str) else None,
-                   stale_after_seconds=int(_seconds(after)) if isinstance(after, str) else None)
+                   stale_after_seconds=int(_seconds(after)) if isinstance(after, str) else None,
+                   accounts=accounts)
 
 
 def _reader_problem(source: str, text: str, error: yaml.reader.ReaderError) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,9 +31,13 @@ from typing import Any
 
 from trading_bot.performance.alerting.state import PendingEvents
 from trading_bot.performance.core.timestamps import format_instant
-from trading_bot.performance.errors import PerformanceError
+from trading_bot.performance.errors import OutputError, PerformanceError
 from trading_bot.performance.schemas.validation import validate
-from trading_bot.performance.storage.durability import append_line
+from trading_bot.performance.storage.durability import (
+    append_line,
+    ensure_directory,
+    not_a_regular_file,
+)
 
 LOGGER_NAME = "trading_bot.performance.alerts"
 LOGGER = logging.getLogger(LOGGER_NAME)
@@ -54,13 +59,9 @@ def append_lines(path: Path, lines: Sequence[bytes]) -> int:
     """Append already validated lines (:func:`document_line`), one ``O_APPEND`` write each."""
     if not lines:
         return 0
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for line in lines:
-            append_line(path, line)
-    except OSError as exc:
-        raise PerformanceError(f"{path}: cannot append to the alert log: "
-                               f"{exc.strerror or exc}") from None
+    ensure_directory(path.parent)      # OutputError (PATH: reason) on any OS error
+    for line in lines:
+        append_line(path, line, into=" to the alert log")
     return len(lines)
 
 
@@ -89,12 +90,21 @@ def logged_ids(path: Path, offset: int) -> set[str]:
     whole.  Lines that are not alert events (a torn tail) hold no id.
     """
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            handle.seek(offset if offset <= size else 0)
-            tail = handle.read()
+        # Non-blocking and checked before reading: a FIFO at the alert log's path would
+        # otherwise hang every run until a writer came.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         return set()
+    except OSError as exc:
+        raise PerformanceError(f"{path}: cannot read the alert log: "
+                               f"{exc.strerror or exc}") from None
+    try:
+        with open(fd, "rb") as handle:
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode):
+                raise OutputError(path, f"cannot read the alert log: {not_a_regular_file(path)}")
+            handle.seek(offset if offset <= status.st_size else 0)
+            tail = handle.read()
     except OSError as exc:
         raise PerformanceError(f"{path}: cannot read the alert log: "
                                f"{exc.strerror or exc}") from None

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from trading_bot.performance.core import metric_catalogue as catalogue
 from trading_bot.performance.core.aggregate import ROLLING_TAIL
+from trading_bot.performance.core.capital import Account
 
 DEFAULT_REPEAT_INTERVAL = timedelta(hours=4)
 #: Default ``min_trades`` of period rules on sample-sensitive metrics (rates and averages):
@@ -247,6 +248,9 @@ class Targets:
     #: Age in seconds from which an open position is stale (``data_health.stale_positions.
     #: after``, ``--stale-after`` wins); None: not set in the file (7 days).
     stale_after_seconds: int | None = None
+    #: The accounts the account figures are relative to (``accounts``; ``--starting-balance``
+    #: replaces them); empty: not set in the file.
+    accounts: tuple[Account, ...] = ()
 
     @property
     def empty(self) -> bool:

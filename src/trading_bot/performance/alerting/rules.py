@@ -28,6 +28,7 @@ from trading_bot.performance.alerting.model import (
 )
 from trading_bot.performance.core.aggregate import EMPTY_CORE, ClosedTrade, CoreStats, fold
 from trading_bot.performance.core.decimals import ZERO, canonical, divide
+from trading_bot.performance.core.filters import conditions_of, matches_groups
 from trading_bot.performance.core.metrics import MetricSet, MetricValue, core_metrics
 from trading_bot.performance.core.summary import PerformanceSummary
 from trading_bot.performance.core.timestamps import day_end, format_instant, resolve_timezone
@@ -236,11 +237,10 @@ def _rolling_result(rule: Rule, trades: Sequence[ClosedTrade],
 def _last_in_scope(trades: Sequence[ClosedTrade], scope: Scope, count: int) -> list[ClosedTrade]:
     if scope.is_all:
         return list(trades[-count:])
-    wanted = scope.items()
+    wanted = conditions_of(scope.items())
     chosen: list[ClosedTrade] = []
     for trade in reversed(trades):
-        groups = trade.groups
-        if all(pair in groups for pair in wanted):
+        if matches_groups(wanted, trade.groups):
             chosen.append(trade)
             if len(chosen) == count:
                 break
@@ -300,12 +300,23 @@ class _Sessions:
         return self.calendar.is_trading_day(today) and self.in_progress(today)
 
 
-def _window_days(summary: PerformanceSummary) -> list[date]:
+def _window_days(summary: PerformanceSummary, session: _Sessions,
+                 first_log_day: date | None) -> list[date]:
+    """The window's days a day rule or the missing-file rule can judge, in order: those from
+    the first log file (or the window's start) up to today, plus any day with trades.
+
+    A day after today is neither complete nor in progress, and one before the first log file
+    counts only with trades, so a window reaching from 1970 to 8999 costs the days that have
+    passed since the bot started, not 2.6 million dates.
+    """
     period = summary.period
     if period.start is None:
         return []
-    return [period.start + timedelta(days=offset)
-            for offset in range((period.end - period.start).days + 1)]
+    first = period.start if first_log_day is None else max(period.start, first_log_day)
+    last = min(period.end, session.today() + timedelta(days=1))
+    days = {first + timedelta(days=offset) for offset in range((last - first).days + 1)}
+    days.update(day for day in summary.aggregate.day_stats if period.start <= day <= period.end)
+    return sorted(days)
 
 
 def _has_file(summary: PerformanceSummary, day: date) -> bool:
@@ -322,7 +333,7 @@ def _day_results(rule: Rule, summary: PerformanceSummary, session: _Sessions,
         return []
     results = []
     day_stats = summary.aggregate.day_stats
-    for day in _window_days(summary):
+    for day in _window_days(summary, session, first_log_day):
         started = first_log_day is None or day >= first_log_day
         counts = ((started and session.calendar.is_trading_day(day)) or day in day_stats
                   or _has_file(summary, day))
@@ -397,7 +408,7 @@ def _missing_files(rule: Rule, summary: PerformanceSummary, inputs: Inputs,
     day is expected yet.
     """
     first = inputs.first_log_day
-    expected = [day for day in _window_days(summary)
+    expected = [day for day in _window_days(summary, session, first)
                 if session.calendar.is_trading_day(day) and session.complete(day)
                 and (first is None or day >= first)]
     if not expected:

@@ -57,9 +57,9 @@ from typing import Any
 from trading_bot.performance.alerting.identity import AlertIdentity
 from trading_bot.performance.core.decimals import canonical
 from trading_bot.performance.core.timestamps import format_instant, parse_instant
-from trading_bot.performance.errors import PerformanceError
+from trading_bot.performance.errors import OutputError, PerformanceError, os_reason
 from trading_bot.performance.schemas.validation import conforms
-from trading_bot.performance.storage.durability import write_atomic
+from trading_bot.performance.storage.durability import ensure_directory, write_atomic
 
 #: Version 2 added the outbox (``pending``) and each record's event ``sequence``; version 3
 #: writes each record's identity as one block (:meth:`.AlertIdentity.to_dict`: fingerprint,
@@ -456,13 +456,13 @@ class AlertStateStore:
         are dated by), or the previous stamp if the clock went back.  An exception inside the
         block leaves the file as it was last saved.
         """
+        ensure_directory(self.path.parent)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0),
                          0o644)
         except OSError as exc:
-            raise PerformanceError(f"{self.lock_path}: cannot open alert state lock: "
-                                   f"{exc.strerror or exc}") from None
+            raise OutputError(self.lock_path,
+                              f"cannot open the alert state lock: {os_reason(exc)}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             parsed = self._read()
@@ -473,11 +473,8 @@ class AlertStateStore:
                 stamp = clock()
                 if stamps[-1] is not None and stamps[-1] > stamp:
                     stamp = stamps[-1]
-                try:
-                    write_atomic(self.path, replace(state, committed_at=stamp).to_json())
-                except OSError as exc:
-                    raise PerformanceError(f"{self.path}: cannot write alert state: "
-                                           f"{exc.strerror or exc}") from None
+                # OutputError (PATH: reason), the old state left in place, on any OS error
+                write_atomic(self.path, replace(state, committed_at=stamp).to_json())
                 stamps.append(stamp)
 
             # a repaired state must reach the file even if nothing else changes

@@ -18,23 +18,28 @@ window's end, however old its entry.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from trading_bot.performance.cache.codec import (
+    FILL_COLUMNS,
     POSITION_COLUMNS,
     TRADE_COLUMNS,
     TRIP_COLUMNS,
     aggregate_parts_from_json,
+    aggregate_to_json,
     check_trade_row,
     closed_trade_from_row,
     closed_trade_from_trip_row,
+    decode_pair_key,
+    fill_from_row,
     from_micros,
     open_position_from_row,
+    state_from_json,
     to_micros,
 )
 from trading_bot.performance.cache.indexing import IndexConfig, day_row
@@ -47,7 +52,7 @@ from trading_bot.performance.cache.store import (
     CacheStore,
 )
 from trading_bot.performance.core.aggregate import (
-    EMPTY_AGGREGATE,
+    BUILTIN_DIMENSIONS,
     ROLLING_TAIL,
     Aggregate,
     AggregateParts,
@@ -57,6 +62,8 @@ from trading_bot.performance.core.aggregate import (
     fold,
     merge_all_values,
 )
+from trading_bot.performance.core.decimals import exact_sums
+from trading_bot.performance.core.pairing import KeyPairer, KeyState, RoundTrip
 from trading_bot.performance.core.summary import (
     MAX_EXAMPLES,
     DataQuality,
@@ -99,10 +106,14 @@ def _file_line(item: tuple[str, int, str]) -> tuple[str, int]:
 
 @dataclass
 class ReadStats:
-    """Day-aggregate cache hits and misses of one window read, for the INFO log line."""
+    """What one window read took from the cache, for the INFO log line: stored day aggregates
+    used (hits) and days folded from the stored trades (misses), stored month partials used and
+    month partials built.  Only days holding data count: an empty day is neither."""
 
     day_hits: int = 0
     day_misses: int = 0
+    month_hits: int = 0
+    months_built: int = 0
 
 
 class CachedWindowReader:
@@ -113,18 +124,79 @@ class CachedWindowReader:
         self.config = config
         self.zone = zone
         self.stats = ReadStats()
-        #: Day aggregates folded during a read, and the generation they were folded from.
-        self._pending: tuple[int | None, list[tuple[Any, ...]]] = (None, [])
+        #: Fields only the ``--where`` filter reads (account_id): trades are decoded grouped
+        #: by them too, matched, then stripped of them (:meth:`_kept`).
+        self._filter_only = config.where.beyond((*BUILTIN_DIMENSIONS, *config.group_by))
+        #: The generation a read started from, and the day aggregates and month partials it
+        #: built, to write back (:meth:`save_missing_days`).
+        self._pending: tuple[int | None, list[tuple[Any, ...]], list[tuple[Any, ...]]] = (
+            None, [], [])
 
     # Trades ---------------------------------------------------------------------------------
 
     def _trades(self, rows: Sequence[Sequence[Any]]) -> list[ClosedTrade]:
-        zone, group_by = self.zone, self.config.group_by
-        return [closed_trade_from_row(row, zone, group_by) for row in rows]
+        zone, group_by = self.zone, self.config.group_by + self._filter_only
+        return self._kept([closed_trade_from_row(row, zone, group_by) for row in rows])
 
     def _trip_trades(self, rows: Sequence[Sequence[Any]]) -> list[ClosedTrade]:
-        zone, group_by, band = self.zone, self.config.group_by, self.config.band
-        return [closed_trade_from_trip_row(row, zone, group_by, band) for row in rows]
+        zone, band = self.zone, self.config.band
+        group_by = self.config.group_by + self._filter_only
+        return self._kept([closed_trade_from_trip_row(row, zone, group_by, band)
+                           for row in rows])
+
+    def _kept(self, trades: list[ClosedTrade]) -> list[ClosedTrade]:
+        """The trades the configuration's ``--where`` filter keeps (all when unfiltered).
+
+        Matched on the decoded trades' groups, the one definition of :mod:`..core.filters`, so
+        the cached and uncached paths keep exactly the same trades.
+        """
+        where = self.config.where
+        if not where.active:
+            return trades
+        kept = [trade for trade in trades if where.matches_groups(trade.groups)]
+        if not self._filter_only:
+            return kept
+        count = len(self._filter_only)
+        return [replace(trade, groups=trade.groups[:-count]) for trade in kept]
+
+    def _last_matching(self, select: str, before_us: int, count: int, after_us: int | None,
+                       decode: Any) -> list[ClosedTrade]:
+        """The last ``count`` trades of one table realized in [after, before) that the filter
+        keeps, oldest first: read newest first in pages until enough match or none are left."""
+        lower = "" if after_us is None else f"AND event_us >= {int(after_us)} "
+        page = max(count, 256)
+        found: list[ClosedTrade] = []
+        bound: tuple[int, str, int] = (before_us, "", 0)
+        while len(found) < count:
+            rows = self.store.connection.execute(
+                f"{select} AND (event_us, file, line) < (?, ?, ?) {lower}"
+                "ORDER BY event_us DESC, file DESC, line DESC LIMIT ?", (*bound, page)).fetchall()
+            if not rows:
+                break
+            found += decode(rows)
+            last = rows[-1]
+            bound = (last[3], last[0], last[1])
+            if len(rows) < page:
+                break
+        found = found[:count]
+        found.reverse()
+        return found
+
+    def _last_filtered(self, before_us: int, count: int,
+                       after_us: int | None) -> tuple[list[ClosedTrade], int]:
+        """:meth:`last_trades_counted` under a ``--where`` filter."""
+        trades = self._last_matching(
+            f"SELECT {_TRADES} FROM lines WHERE closed = 1 AND role = {ROLE_EFFECTIVE}",
+            before_us, count, after_us, self._trades)
+        if not self.config.paired:
+            return trades, 0
+        trips = self._last_matching(f"SELECT {_TRIPS} FROM round_trips WHERE 1 = 1",
+                                    before_us, count, after_us, self._trip_trades)
+        if not trips:
+            return trades, 0
+        chosen = _merged(trades, trips)[-count:]
+        trip_keys = {trade.key for trade in trips}
+        return chosen, sum(1 for trade in chosen if trade.key in trip_keys)
 
     def trades_between(self, start_us: int, end_us: int) -> list[ClosedTrade]:
         """Effective closed trades realized in [start, end), in realization order; with
@@ -139,6 +211,19 @@ class CachedWindowReader:
             f"SELECT {_TRIPS} FROM round_trips WHERE event_us >= ? AND event_us < ? "
             "ORDER BY event_us, file, line", (start_us, end_us)).fetchall())
         return _merged(trades, trips) if trips else trades
+
+    def trades_by_day(self, start_us: int, end_us: int) -> Iterator[list[ClosedTrade]]:
+        """:meth:`trades_between` in chunks of one local day, for the days that hold trades
+        only: a window far wider than the logs costs what its trades cost."""
+        cursor = start_us
+        while cursor < end_us:
+            event = self._next_event(cursor, end_us)
+            if event is None:
+                return
+            day = from_micros(event).astimezone(self.zone).date()
+            next_cursor = min(to_micros(day_end(day, self.zone)), end_us)
+            yield self.trades_between(cursor, next_cursor)
+            cursor = next_cursor
 
     def last_trades(self, before_us: int, count: int,
                     after_us: int | None = None) -> list[ClosedTrade]:
@@ -166,7 +251,12 @@ class CachedWindowReader:
         and checked here, inside the read (one snapshot; a damaged row still means
         "rebuild"); only building the trades waits.  Logged trades and round trips are merged
         on their stored keys (event, file, line), which order exactly as the trades' keys do.
+        Under a ``--where`` filter the matching trades are decoded now (their number is only
+        known once they are).
         """
+        if self.config.where.active:
+            filtered = tuple(self._last_filtered(before_us, count, after_us)[0])
+            return DeferredTrades(len(filtered), lambda: filtered)
         chosen: list[tuple[tuple[Any, ...], bool]] = [
             (row, False) for row in self._last_rows(before_us, count, after_us)]
         if self.config.paired:
@@ -193,6 +283,8 @@ class CachedWindowReader:
     def last_trades_counted(self, before_us: int, count: int,
                             after_us: int | None = None) -> tuple[list[ClosedTrade], int]:
         """:meth:`last_trades`, and how many of them are round trips paired from executions."""
+        if self.config.where.active:
+            return self._last_filtered(before_us, count, after_us)
         lower = "" if after_us is None else f"AND event_us >= {int(after_us)} "
         trades = self._trades(self._last_rows(before_us, count, after_us))
         if not self.config.paired:
@@ -210,54 +302,125 @@ class CachedWindowReader:
 
     # Aggregates -----------------------------------------------------------------------------
 
-    def calendar_aggregate(self, days: Sequence[date]) -> Aggregate:
-        """Merge of the days' aggregates (folding the missing ones), with the window's tail."""
-        if not days:
-            return EMPTY_AGGREGATE
-        stored = {
-            date.fromisoformat(day): data for day, data in self.store.connection.execute(
-                "SELECT day, data FROM day_aggregates WHERE config = ? AND day >= ? AND day <= ?",
-                (self.config.key, days[0].isoformat(), days[-1].isoformat()))
-        }
+    def calendar_aggregate(self, first: date, last: date) -> Aggregate:
+        """Merge of the aggregates of the local days ``first..last``, with the window's tail.
+
+        Cost follows the days that hold data, never the calendar: a window from 1970 to 8999
+        over two log files reads what those two files left, however many days it names.
+        Stored month partials (whole local months inside the window) are used as they are;
+        the rest of the window is its stored day aggregates plus the days whose trades have
+        none yet, found by skipping from one stored trade to the next (one indexed query per
+        such day, none between adjacent stored days).  Those days are folded from the stored
+        trades, and every whole month of the window that holds data and had no partial gets
+        one; both are written back by :meth:`save_missing_days`.  Merging months and days in
+        time order equals merging every day, by the monoid law (property-tested).
+        """
+        zone, key = self.zone, self.config.key
+        window_start = to_micros(day_start(first, zone))
+        window_end = to_micros(day_end(last, zone))
+        connection = self.store.connection
         generation = self.store.meta_int("generation")
-        aggregates: list[AggregateParts] = []
-        missing_rows = []
-        for day in days:
-            data = stored.get(day)
-            if data is not None:
-                self.stats.day_hits += 1
-                aggregates.append(aggregate_parts_from_json(data))
-                continue
-            self.stats.day_misses += 1
-            start_us = to_micros(day_start(day, self.zone))
-            end_us = to_micros(day_end(day, self.zone))
-            trades = self.trades_between(start_us, end_us)
-            aggregate = fold(trades, tail_size=0)
-            aggregates.append(aggregate_parts(aggregate))
-            missing_rows.append(day_row(self.config, day, start_us, end_us, aggregate,
-                                        trades[0].key if trades else None,
-                                        trades[-1].key if trades else None))
-        merged = merge_all_values(aggregates, tail_size=0)
-        self._pending = (generation, missing_rows)
+        pieces: list[tuple[int, AggregateParts]] = []
+        covered: list[tuple[int, int]] = []
+        for start_us, end_us, data in connection.execute(
+                "SELECT start_us, end_us, data FROM month_aggregates INDEXED BY "
+                "month_aggregates_by_span WHERE config = ? AND start_us >= ? AND start_us < ? "
+                "AND end_us <= ? ORDER BY start_us", (key, window_start, window_end, window_end)):
+            self.stats.month_hits += 1
+            pieces.append((start_us, aggregate_parts_from_json(data)))
+            covered.append((start_us, end_us))
+        months: dict[date, list[tuple[int, AggregateParts]]] = {}
+        missing_rows: list[tuple[Any, ...]] = []
+        for gap_start, gap_end in _uncovered(window_start, window_end, covered):
+            for day, start_us, data in self._days_in(gap_start, gap_end, missing_rows):
+                month = day.replace(day=1)
+                if _month_inside(month, first, last):
+                    months.setdefault(month, []).append((start_us, data))
+                else:
+                    pieces.append((start_us, data))
+        month_rows: list[tuple[Any, ...]] = []
+        for month, days in months.items():
+            merged_month = merge_all_values((data for _, data in days), tail_size=0)
+            month_start = to_micros(day_start(month, zone))
+            month_end = to_micros(day_end(_month_last(month), zone))
+            month_rows.append((key, month.strftime("%Y-%m"), month_start, month_end,
+                               merged_month.core.closed, aggregate_to_json(merged_month)))
+            self.stats.months_built += 1
+            pieces.append((days[0][0], aggregate_parts(merged_month)))
+        pieces.sort(key=itemgetter(0))
+        merged = merge_all_values((data for _, data in pieces), tail_size=0)
+        self._pending = (generation, missing_rows, month_rows)
         if merged.core.closed == 0:
             return merged
-        window_start = to_micros(day_start(days[0], self.zone))
-        window_end = to_micros(day_end(days[-1], self.zone))
         return replace(merged, tail=self.tail(window_end, ROLLING_TAIL, after_us=window_start))
 
+    def _days_in(self, gap_start: int, gap_end: int, missing_rows: list[tuple[Any, ...]]
+                 ) -> Iterator[tuple[date, int, AggregateParts]]:
+        """The days of [gap_start, gap_end) (whole local days) that hold data, in order: the
+        stored aggregates, and the days with trades but no aggregate, folded (their rows are
+        added to ``missing_rows``)."""
+        stored = self.store.connection.execute(
+            "SELECT day, start_us, end_us, data FROM day_aggregates INDEXED BY "
+            "day_aggregates_by_span WHERE config = ? AND start_us >= ? AND start_us < ? "
+            "ORDER BY start_us", (self.config.key, gap_start, gap_end)).fetchall()
+        cursor = gap_start
+        for day_text, start_us, end_us, data in [*stored, (None, gap_end, gap_end, None)]:
+            yield from self._fold_days_between(cursor, start_us, missing_rows)
+            if day_text is None:
+                break
+            self.stats.day_hits += 1
+            yield date.fromisoformat(day_text), start_us, aggregate_parts_from_json(data)
+            cursor = end_us
+
+    def _fold_days_between(self, cursor: int, end_us: int, missing_rows: list[tuple[Any, ...]]
+                           ) -> Iterator[tuple[date, int, AggregateParts]]:
+        """Fold each local day in [cursor, end_us) holding a trade (none stored there)."""
+        while cursor < end_us:
+            event = self._next_event(cursor, end_us)
+            if event is None:
+                return
+            day = from_micros(event).astimezone(self.zone).date()
+            start_us = to_micros(day_start(day, self.zone))
+            day_end_us = to_micros(day_end(day, self.zone))
+            self.stats.day_misses += 1
+            trades = self.trades_between(start_us, day_end_us)
+            aggregate = fold(trades, tail_size=0)
+            missing_rows.append(day_row(self.config, day, start_us, day_end_us, aggregate,
+                                        trades[0].key if trades else None,
+                                        trades[-1].key if trades else None))
+            yield day, start_us, aggregate_parts(aggregate)
+            cursor = day_end_us
+
+    def _next_event(self, start_us: int, end_us: int) -> int | None:
+        """The first instant in [start, end) at which a closed trade (or, with pairing, a round
+        trip) is realized: one step along the event indexes."""
+        found = [row[0] for row in self.store.connection.execute(
+            "SELECT event_us FROM lines INDEXED BY lines_closed_by_event WHERE closed = 1 "
+            f"AND role = {ROLE_EFFECTIVE} AND event_us >= ? AND event_us < ? "
+            "ORDER BY event_us LIMIT 1", (start_us, end_us))]
+        if self.config.paired:
+            found += [row[0] for row in self.store.connection.execute(
+                "SELECT event_us FROM round_trips INDEXED BY round_trips_by_event "
+                "WHERE event_us >= ? AND event_us < ? ORDER BY event_us LIMIT 1",
+                (start_us, end_us))]
+        return min(found) if found else None
+
     def save_missing_days(self) -> None:
-        """Write back day aggregates folded during the read, unless a refresh got in between."""
-        generation, rows = self._pending
-        self._pending = (None, [])
-        if not rows:
+        """Write back the day aggregates and month partials built during the read, unless a
+        refresh got in between (they would describe lines it has since replaced)."""
+        generation, rows, month_rows = self._pending
+        self._pending = (None, [], [])
+        if not rows and not month_rows:
             return
         with self.store.write() as connection:
             if self.store.meta_int("generation") != generation:
-                LOGGER.info("cache changed during the read; not storing %d day aggregates",
-                            len(rows))
+                LOGGER.info("cache changed during the read; not storing %d day aggregates and "
+                            "%d month partials", len(rows), len(month_rows))
                 return
             connection.executemany(
                 "INSERT OR REPLACE INTO day_aggregates VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            connection.executemany(
+                "INSERT OR REPLACE INTO month_aggregates VALUES (?, ?, ?, ?, ?, ?)", month_rows)
 
     # Quality, positions -----------------------------------------------------------------------
 
@@ -299,16 +462,22 @@ class CachedWindowReader:
             per_file[bad.file_name] = per_file.get(bad.file_name, 0) + 1
         bad_examples = tuple(str(bad) for bad in sorted(
             (*stored, *unfinished), key=lambda bad: (bad.file_name, bad.line))[:MAX_EXAMPLES])
-        # Both scans use partial indexes (lines_not_effective, lines_flagged): a window reads
-        # only its anomalous lines, never all its trades.
-        # Unordered: superseded lines (a month of re-logged orders has ~1,000) are only
-        # counted, and sorting every line for SQLite's ORDER BY cost ~2 ms of a warm monthly
-        # answer; the few duplicates and reopened lines are sorted here for their examples.
-        counts = {ROLE_DUPLICATE: 0, ROLE_SUPERSEDED: 0, ROLE_REOPENED: 0}
+        # Both scans use covering partial indexes (lines_not_effective, lines_flagged): a
+        # window reads only its anomalous lines, from the index alone, never all its trades.
+        # Superseded lines (a year of re-logged orders has ~14,000) are only counted, inside
+        # SQLite: fetching them with a lookup into the table each cost ~150 ms of a warm year
+        # range.  The few duplicates and reopened lines are fetched and sorted here for their
+        # examples (unordered in SQL: an ORDER BY sorted every line).
+        superseded, = connection.execute(
+            "SELECT count(*) FROM lines INDEXED BY lines_not_effective "
+            f"WHERE role != {ROLE_EFFECTIVE} AND role = {ROLE_SUPERSEDED} AND {where}",
+            names).fetchone()
+        counts = {ROLE_DUPLICATE: 0, ROLE_SUPERSEDED: int(superseded), ROLE_REOPENED: 0}
         found: dict[int, list[tuple[str, int, str]]] = {ROLE_DUPLICATE: [], ROLE_REOPENED: []}
         for file_name, line, role, order_id in connection.execute(
                 "SELECT file, line, role, order_id FROM lines INDEXED BY lines_not_effective "
-                f"WHERE role != {ROLE_EFFECTIVE} AND {where}", names):
+                f"WHERE role != {ROLE_EFFECTIVE} AND role != {ROLE_SUPERSEDED} AND {where}",
+                names):
             counts[role] += 1
             listed = found.get(role)
             if listed is not None:
@@ -408,6 +577,41 @@ class CachedWindowReader:
             out_of_order=counts["order"], out_of_order_examples=tuple(remarks["order"]),
             flips=counts["flip"], flip_examples=tuple(remarks["flip"]))
 
+    def round_trip(self, file_name: str, line: int) -> RoundTrip | None:
+        """The round trip whose closing fill is the line ``file_name:line`` (None: there is
+        none), for its per-trade row: its key is re-paired from the latest checkpoint before
+        the trip's entry up to that fill (as :func:`.pairs.states_at` replays), so a row costs
+        a few fills of one key, never all history."""
+        connection = self.store.connection
+        found = connection.execute(
+            "SELECT pair_key, entry_us, event_us FROM round_trips WHERE file = ? AND line = ?",
+            (file_name, line)).fetchone()
+        if found is None:
+            return None
+        pair_key, entry_us, event_us = found
+        key = decode_pair_key(pair_key)
+        checkpoint = connection.execute(
+            "SELECT last_us, last_file, last_line, state FROM pair_states WHERE pair_key = ? "
+            "AND last_us < ? ORDER BY last_us DESC, last_file DESC, last_line DESC LIMIT 1",
+            (pair_key, entry_us)).fetchone()
+        state, start = KeyState(key), (-1, "", 0)
+        if checkpoint is not None:
+            start = (checkpoint[0], checkpoint[1], checkpoint[2])
+            state = state_from_json(checkpoint[3], key,
+                                    (from_micros(start[0]), start[1], start[2]))
+        pairer = KeyPairer(state)
+        with exact_sums():
+            for fill_row in connection.execute(
+                    f"SELECT {', '.join(FILL_COLUMNS)} FROM lines INDEXED BY lines_fills "
+                    f"WHERE pair_key = ? AND role = {ROLE_EFFECTIVE} "
+                    "AND (event_us, file, line) > (?, ?, ?) "
+                    "AND (event_us, file, line) <= (?, ?, ?) ORDER BY event_us, file, line",
+                    (pair_key, *start, event_us, file_name, line)):
+                trip, _ = pairer.add(fill_from_row(fill_row, key))
+                if trip is not None and trip.closing.order[1:] == (file_name, line):
+                    return trip
+        return None
+
     def trips_between(self, start_us: int, end_us: int) -> int:
         count, = self.store.connection.execute(
             "SELECT count(*) FROM round_trips WHERE event_us >= ? AND event_us < ?",
@@ -463,6 +667,29 @@ class CachedWindowReader:
             pairing=(self.pairing(names, pairing_span, trips, positions)
                      if self.config.paired else None),
         )
+
+
+def _uncovered(start_us: int, end_us: int, covered: Sequence[tuple[int, int]]
+               ) -> Iterator[tuple[int, int]]:
+    """The parts of [start_us, end_us) outside the ordered, disjoint ``covered`` spans."""
+    cursor = start_us
+    for first, last in covered:
+        if first > cursor:
+            yield cursor, first
+        cursor = max(cursor, last)
+    if cursor < end_us:
+        yield cursor, end_us
+
+
+def _month_last(month: date) -> date:
+    """The last day of the month starting on ``month`` (32 days on always lands in the next
+    month)."""
+    return (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def _month_inside(month: date, first: date, last: date) -> bool:
+    """Whether the whole month starting on ``month`` lies within ``first..last``."""
+    return month >= first and _month_last(month) <= last
 
 
 def file_names(directory: Directory, first: date, last: date) -> list[str]:

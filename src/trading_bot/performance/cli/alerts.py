@@ -15,10 +15,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from trading_bot.performance.cli.common import (
+    ALERT_LOG_ENV,
     EXIT_OK,
+    LOG_FORMATS,
+    TARGETS_ENV,
+    Diagnostics,
     ExitCodeParser,
+    add_logs_dir_argument,
     command_name,
+    env_path,
     run_reporting_errors,
+    wants_json_logs,
 )
 from trading_bot.performance.core.timestamps import format_instant
 from trading_bot.performance.errors import UsageError
@@ -31,6 +38,9 @@ if TYPE_CHECKING:
 #: ``--interval``: the default, and the least accepted (a shorter one would spin the loop).
 DEFAULT_INTERVAL = 60.0
 MIN_INTERVAL = 0.05
+#: The longest accepted (366 days): a longer wait overflows the platform's timeout arithmetic
+#: (1e300 ended in a traceback) and is never what an operator meant.
+MAX_INTERVAL = 366 * 86400.0
 
 
 def interval(text: str) -> float:
@@ -41,6 +51,9 @@ def interval(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
     if not value >= MIN_INTERVAL or value == float("inf"):
         raise argparse.ArgumentTypeError(f"must be at least {MIN_INTERVAL} seconds, got {text}")
+    if value > MAX_INTERVAL:
+        raise argparse.ArgumentTypeError(
+            f"must be at most {MAX_INTERVAL:.0f} seconds (366 days), got {text}")
     return value
 
 
@@ -51,11 +64,13 @@ def add_alert_arguments(parser: argparse.ArgumentParser) -> None:
         "Targets from config/dashboard-targets.yaml are evaluated after every summary; new "
         "alert events go to the alert log and a WARNING record; exit 2 while one is firing.")
     group.add_argument("--targets", type=Path, metavar="PATH",
-                       help="targets file (default: config/dashboard-targets.yaml; if that is "
-                            "missing, no targets; a named file must exist)")
+                       help=f"targets file (default: ${TARGETS_ENV}, else "
+                            "config/dashboard-targets.yaml in the working directory, else in "
+                            "the logs directory's project, LOGS_DIR/../config/; if none "
+                            "exists, no targets; a named file must exist)")
     group.add_argument("--alert-log", type=Path, metavar="PATH",
-                       help=f"alert event log (default: LOGS_DIR/{ALERT_LOG_NAME}); the alert "
-                            "state is kept next to it")
+                       help=f"alert event log (default: ${ALERT_LOG_ENV}, else "
+                            f"LOGS_DIR/{ALERT_LOG_NAME}); the alert state is kept next to it")
     group.add_argument("--ack", metavar="ID",
                        help="acknowledge a firing alert (event id or fingerprint) and exit: "
                             "no more repeats until it resolves")
@@ -64,9 +79,9 @@ def add_alert_arguments(parser: argparse.ArgumentParser) -> None:
                             "(no report on stdout; --export still writes files)")
     group.add_argument("--interval", type=interval, metavar="SECONDS",
                        help="with --watch: seconds between evaluations (default: 60)")
-    group.add_argument("--log-format", choices=("text", "json"), default="text",
-                       help="stderr log records as text or as JSON lines with their extra "
-                            "fields (default: text)")
+    group.add_argument("--log-format", choices=LOG_FORMATS, default="text",
+                       help="stderr as text, or every stderr line (log records, bad lines, "
+                            "warnings, wrote:, errors) as one JSON object (default: text)")
 
 
 def check_alert_options(args: argparse.Namespace) -> None:
@@ -95,21 +110,24 @@ def ack_main(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO,
                             epilog="Exit codes: 0 ok, 1 unknown or not firing alert, 64 usage "
                                    "error.")
     parser.add_argument("id", help="event id from the alert log, or the alert's fingerprint")
-    parser.add_argument("--logs-dir", type=Path, default=Path("logs"),
-                        help="directory of the alert log (default: logs)")
+    add_logs_dir_argument(parser, "directory of the alert log")
     parser.add_argument("--alert-log", type=Path, metavar="PATH",
-                        help=f"alert event log (default: LOGS_DIR/{ALERT_LOG_NAME})")
+                        help=f"alert event log (default: ${ALERT_LOG_ENV}, else "
+                             f"LOGS_DIR/{ALERT_LOG_NAME})")
+    parser.add_argument("--log-format", choices=LOG_FORMATS, default="text",
+                        help="stderr (errors) as text or as JSON lines (default: text)")
+    parser.json_errors = wants_json_logs(list(argv))
     # argparse prints help and errors to sys.stdout/sys.stderr; send them to our streams.
     with redirect_stdout(stdout), redirect_stderr(stderr):
         args = parser.parse_args(list(argv))
 
     def body() -> int:
-        record, new = acknowledge_alert(args.id, alert_paths(args.logs_dir, args.alert_log),
-                                        clock())
+        paths = alert_paths(args.logs_dir, args.alert_log or env_path(ALERT_LOG_ENV))
+        record, new = acknowledge_alert(args.id, paths, clock())
         print_acknowledged(record, new, stdout)
         return EXIT_OK
 
-    return run_reporting_errors(body, stderr)
+    return run_reporting_errors(body, Diagnostics(stderr, json_lines=args.log_format == "json"))
 
 
 def run_watch(once: Callable[[], int], seconds: float | None) -> int:

@@ -7,20 +7,32 @@ is an :class:`ExitCodeParser`, which exits 64 instead.
 
 The command's name in usage lines follows how it was started (:func:`command_name`), so the
 usage an operator is shown is one they can paste back.
+
+Everything a command itself says on stderr (bad lines, warnings, ``wrote:`` lines, errors) goes
+through one :class:`Diagnostics`, so ``--log-format json`` makes every stderr line a JSON
+object, like the log records (:func:`configure_logging`).  Every OS error reaching
+:func:`run_reporting_errors` ends as ``error: PATH: reason`` and exit 1, never a traceback.
+
+Defaults an operator's cron sets once come from the environment, all named
+``PERFORMANCE_<WHAT>``: :data:`LOGS_DIR_ENV`, :data:`TARGETS_ENV`, :data:`ALERT_LOG_ENV` (and
+the older ``PERFORMANCE_SUMMARY_TIMEZONE`` for ``--tz``); an option on the command line
+overrides its variable, and a variable set to the empty string counts as unset.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
-from trading_bot.performance.errors import PerformanceError, UsageError
+from trading_bot.performance.core.timestamps import SUPPORTED_YEARS, format_instant
+from trading_bot.performance.errors import PerformanceError, UsageError, os_reason
 from trading_bot.performance.version import __version__
 
 EXIT_OK = 0
@@ -36,6 +48,17 @@ MODULE_COMMAND = "python -m trading_bot.performance"
 #: (:mod:`trading_bot.performance.version`).
 VERSION_TEXT = f"{CONSOLE_SCRIPT} {__version__}"
 
+#: Environment variables for the defaults of ``--logs-dir``, ``--targets`` and ``--alert-log``.
+LOGS_DIR_ENV = "PERFORMANCE_LOGS_DIR"
+TARGETS_ENV = "PERFORMANCE_TARGETS"
+ALERT_LOG_ENV = "PERFORMANCE_ALERT_LOG"
+DEFAULT_LOGS_DIR = Path("logs")
+#: ``--color``: ``auto`` follows the terminal, ``NO_COLOR`` and ``FORCE_COLOR``.
+COLOR_MODES = ("auto", "always", "never")
+LOG_FORMATS = ("text", "json")
+#: The logger name the command's own stderr lines carry as JSON objects.
+CLI_LOGGER = "trading_bot.performance.cli"
+
 
 class ExitCodeParser(argparse.ArgumentParser):
     """An argument parser whose usage errors exit 64 (:data:`EXIT_USAGE`), not argparse's 2.
@@ -44,9 +67,52 @@ class ExitCodeParser(argparse.ArgumentParser):
     exit 64 too.
     """
 
+    #: Set before parsing when the command line asks for ``--log-format json``: the usage
+    #: error is then one JSON object on stderr like every other line.
+    json_errors = False
+
     def error(self, message: str) -> NoReturn:
+        if self.json_errors:
+            Diagnostics(sys.stderr, json_lines=True).say(
+                "ERROR", f"{self.prog}: error: {message}", kind="usage", usage=self.format_usage())
+            self.exit(EXIT_USAGE)
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def wants_json_logs(arguments: Sequence[str]) -> bool:
+    """``--log-format json`` on a command line not parsed yet (for its usage errors)."""
+    for index, argument in enumerate(arguments):
+        if argument == "--":
+            return False
+        if argument == "--log-format=json" or (
+                argument == "--log-format" and arguments[index + 1:index + 2] == ["json"]):
+            return True
+    return False
+
+
+class Diagnostics:
+    """The command's own lines on stderr: plain text, or one JSON object per line.
+
+    A JSON line has the shape of a log record under ``--log-format json`` (``time``,
+    ``level``, ``logger``, ``message``, which is the text line, word for word) plus the
+    line's fields (``kind``: ``bad_line``, ``warning``, ``wrote``, ``unchanged``, ``error``;
+    and ``file``, ``line``, ``reason``, ``path`` where they apply), so a log shipper needs no
+    second parser for the lines that are not log records.
+    """
+
+    def __init__(self, stream: TextIO, *, json_lines: bool = False) -> None:
+        self.stream = stream
+        self.json_lines = json_lines
+
+    def say(self, level: str, message: str, **fields: Any) -> None:
+        if not self.json_lines:
+            print(message, file=self.stream)
+            return
+        document: dict[str, Any] = {"time": format_instant(datetime.now(UTC)), "level": level,
+                                    "logger": CLI_LOGGER, "message": message}
+        document.update(fields)
+        print(json.dumps(document, ensure_ascii=False, default=str), file=self.stream)
 
 
 def command_name(argv0: str | None = None) -> str:
@@ -63,35 +129,75 @@ def command_name(argv0: str | None = None) -> str:
 
 
 def iso_date(text: str) -> date:
-    """An argparse type: ``YYYY-MM-DD``."""
+    """An argparse type: ``YYYY-MM-DD`` within :data:`SUPPORTED_YEARS`, so the day after or
+    before any date given stays a date (``date.max`` plus a day overflows)."""
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
-def positive_int(text: str) -> int:
-    """An argparse type: a whole number of at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    if value.year not in SUPPORTED_YEARS:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the supported years {SUPPORTED_YEARS[0]}-{SUPPORTED_YEARS[-1]}")
     return value
 
 
-def run_reporting_errors(body: Callable[[], int], err: TextIO) -> int:
+def bounded_int(maximum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from 1 to ``maximum``, the bound named when refused."""
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < 1:
+            raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+        if value > maximum:
+            raise argparse.ArgumentTypeError(f"must be at most {maximum:,}, got {text}")
+        return value
+    return whole_number
+
+
+#: A whole-number option's ceiling: SQLite's largest INTEGER (signed 64 bits), so a count that
+#: reaches the cache's queries (``--trades`` is a LIMIT) is never refused by SQLite there.
+MAX_WHOLE_NUMBER = 2**63 - 1
+#: An argparse type: a whole number from 1 to :data:`MAX_WHOLE_NUMBER`.
+positive_int = bounded_int(MAX_WHOLE_NUMBER)
+
+
+def run_reporting_errors(body: Callable[[], int], err: TextIO | Diagnostics) -> int:
     """Run a command body, turning the package's errors into ``error: ...`` and their exit code
-    (64 for a :class:`UsageError` found after parsing, 1 for any other)."""
+    (64 for a :class:`UsageError` found after parsing, 1 for any other).
+
+    An ``OSError`` that reaches here (a path no write helper translated, a file that vanished)
+    is an error to fix too, printed ``error: PATH: reason``, never a traceback; the write
+    helpers have undone their half-done work by the time it arrives.
+    """
+    notes = err if isinstance(err, Diagnostics) else Diagnostics(err)
     try:
         return body()
     except UsageError as exc:
-        print(f"error: {exc}", file=err)
+        notes.say("ERROR", f"error: {exc}", kind="usage")
         return EXIT_USAGE
     except PerformanceError as exc:
-        print(f"error: {exc}", file=err)
+        notes.say("ERROR", f"error: {exc}", kind="error")
         return EXIT_ERROR
+    except BrokenPipeError:
+        # stdout's reader went away (``| head``): nobody is left to tell, and the interpreter
+        # must not complain at exit while flushing the same pipe.
+        _silence_stdout()
+        return EXIT_ERROR
+    except OSError as exc:
+        where = f"{os.fsdecode(exc.filename)}: " if exc.filename is not None else ""
+        notes.say("ERROR", f"error: {where}{os_reason(exc)}", kind="error")
+        return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):   # no real stdout (a test's StringIO)
+        pass
 
 
 def configure_logging(err: TextIO, *, verbose: bool, log_format: str) -> None:
@@ -109,16 +215,49 @@ def configure_logging(err: TextIO, *, verbose: bool, log_format: str) -> None:
         logging.basicConfig(level=level, stream=err, format="%(levelname)s %(name)s: %(message)s")
 
 
-def use_color(stream: TextIO) -> bool:
-    """Colour only on a terminal: ``stream`` is a TTY, ``NO_COLOR`` is not set (to anything,
-    even empty) and ``TERM`` is not ``dumb``; pipes, files and CI logs get plain text."""
+def use_color(stream: TextIO, mode: str = "auto") -> bool:
+    """Whether to colour ``stream``: ``--color always`` or ``never`` decide alone; ``auto``
+    colours a terminal only.
+
+    In ``auto``: ``NO_COLOR`` set (to anything, even empty) means no colour; else
+    ``FORCE_COLOR`` set to anything but empty, ``0`` or ``false`` means colour even in a pipe
+    or a CI log (the convention of Node, pytest and most CI systems); else colour when
+    ``stream`` is a TTY and ``TERM`` is not ``dumb``.
+    """
+    if mode == "always":
+        return True
+    if mode == "never" or "NO_COLOR" in os.environ:
+        return False
+    if os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false"):
+        return True
     try:
         is_tty = stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
-    return is_tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    return is_tty and os.environ.get("TERM") != "dumb"
 
 
-__all__ = ["CONSOLE_SCRIPT", "EXIT_BREACH", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE",
-           "MODULE_COMMAND", "VERSION_TEXT", "ExitCodeParser", "command_name",
-           "configure_logging", "iso_date", "positive_int", "run_reporting_errors", "use_color"]
+def env_path(name: str) -> Path | None:
+    """The path an environment variable names, None when unset or empty."""
+    value = os.environ.get(name, "")
+    return Path(value) if value else None
+
+
+def default_logs_dir() -> Path:
+    """``--logs-dir``'s default: ``$PERFORMANCE_LOGS_DIR``, else ``logs``."""
+    return env_path(LOGS_DIR_ENV) or DEFAULT_LOGS_DIR
+
+
+def add_logs_dir_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """The ``--logs-dir`` option every command shares (default from the environment)."""
+    parser.add_argument("--logs-dir", type=Path, default=default_logs_dir(),
+                        help=f"{what} (default: ${LOGS_DIR_ENV}, else logs)")
+
+
+__all__ = ["ALERT_LOG_ENV", "CLI_LOGGER", "COLOR_MODES", "CONSOLE_SCRIPT", "DEFAULT_LOGS_DIR",
+           "EXIT_BREACH", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "LOGS_DIR_ENV", "LOG_FORMATS",
+           "MAX_WHOLE_NUMBER", "MODULE_COMMAND", "TARGETS_ENV", "VERSION_TEXT", "Diagnostics",
+           "ExitCodeParser", "add_logs_dir_argument", "bounded_int", "command_name",
+           "configure_logging", "default_logs_dir",
+           "env_path", "iso_date", "positive_int", "run_reporting_errors", "use_color",
+           "wants_json_logs"]

@@ -19,15 +19,18 @@ from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
-from pathlib import Path
 from typing import TextIO
 
 from trading_bot.performance.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
+    LOG_FORMATS,
+    Diagnostics,
     ExitCodeParser,
+    add_logs_dir_argument,
     command_name,
     run_reporting_errors,
+    wants_json_logs,
 )
 from trading_bot.performance.core.decimals import canonical, parse_decimal
 from trading_bot.performance.core.formatting import duration
@@ -62,8 +65,9 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
-    """The ``record`` parser; ``prog`` defaults to how the command was started, plus ``record``."""
+def build_parser(prog: str | None = None, *, json_errors: bool = False) -> ExitCodeParser:
+    """The ``record`` parser; ``prog`` defaults to how the command was started, plus ``record``.
+    ``json_errors``: usage errors as one JSON object (``--log-format json`` was given)."""
     parser = ExitCodeParser(
         prog=prog or f"{command_name()} record",
         description="Record manual trades as the bot's own JSONL lines, and see them in the stats.",
@@ -117,6 +121,8 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     stats.add_argument("--tz", metavar="ZONE",
                        help=f"IANA timezone for local days (default: ${TIMEZONE_ENV} or UTC)")
     _add_logs_dir(stats)
+    for each in (parser, entry, close, stats):
+        each.json_errors = json_errors
     return parser
 
 
@@ -126,8 +132,11 @@ def _add_at(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def _add_logs_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--logs-dir", type=Path, default=Path("logs"),
-                        help="directory of YYYY-MM-DD.jsonl files (default: logs)")
+    """``--logs-dir`` and ``--log-format``, which every ``record`` command takes."""
+    add_logs_dir_argument(parser, "directory of YYYY-MM-DD.jsonl files")
+    parser.add_argument("--log-format", choices=LOG_FORMATS, default="text",
+                        help="stderr (what was recorded where, errors) as text or as JSON "
+                             "lines (default: text)")
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
@@ -139,13 +148,14 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     try:
         # argparse prints help and errors to sys.stdout/sys.stderr; send them to our streams.
         with redirect_stdout(out), redirect_stderr(err):
-            args = build_parser().parse_args(arguments)
+            args = build_parser(json_errors=wants_json_logs(arguments)).parse_args(arguments)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    return run_reporting_errors(lambda: _dispatch(args, out, err, clock), err)
+    notes = Diagnostics(err, json_lines=args.log_format == "json")
+    return run_reporting_errors(lambda: _dispatch(args, out, notes, clock), notes)
 
 
-def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> int:
+def _dispatch(args: argparse.Namespace, out: TextIO, err: Diagnostics, clock: Clock) -> int:
     if args.command == "entry":
         return _entry(args, out, err, clock)
     if args.command == "exit":
@@ -173,7 +183,7 @@ def _instant(text: str | None, clock: Clock) -> datetime:
     return at
 
 
-def _entry(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> int:
+def _entry(args: argparse.Namespace, out: TextIO, err: Diagnostics, clock: Clock) -> int:
     quantity = _decimal(args.quantity, "--quantity")
     price = _decimal(args.price, "--price")
     assert quantity is not None and price is not None
@@ -196,12 +206,13 @@ def _entry(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> 
     appended = TradeLogWriter(args.logs_dir).record_entry(request)
     record = appended.record
     print(record.order_id, file=out)
-    print(f"recorded open {record.side} {record.symbol} {canonical(record.quantity)} @ "
-          f"{canonical(record.price)} in {appended.path}", file=err)
+    err.say("INFO", f"recorded open {record.side} {record.symbol} {canonical(record.quantity)} "
+                    f"@ {canonical(record.price)} in {appended.path}",
+            kind="recorded", path=str(appended.path), order_id=record.order_id)
     return EXIT_OK
 
 
-def _exit(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> int:
+def _exit(args: argparse.Namespace, out: TextIO, err: Diagnostics, clock: Clock) -> int:
     price = _decimal(args.price, "--price")
     commission = _decimal(args.commission, "--commission")
     band = _decimal(args.breakeven_band, "--breakeven-band")
@@ -218,7 +229,8 @@ def _exit(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> i
     print(f"closed {record.order_id}: {record.outcome}, net P&L {canonical(record.net)} "
           f"(gross {canonical(record.profit_loss)}, commission {canonical(record.commission)}), "
           f"held {duration(record.hold_duration_seconds)}", file=out)
-    print(f"recorded close in {appended.path}", file=err)
+    err.say("INFO", f"recorded close in {appended.path}", kind="recorded",
+            path=str(appended.path), order_id=record.order_id)
     return EXIT_OK
 
 

@@ -105,6 +105,34 @@ def hold_bucket(seconds: Decimal | None) -> str:
     return LONGEST_HOLD
 
 
+#: Rows of a cross table (entry type x exit reason) a human report shows by default.
+CROSS_TABLE_ROWS = 10
+
+
+def natural_order(name: str) -> Callable[[str], tuple[int, str]] | None:
+    """How a person scans the rows of a timing breakdown: Mon to Sun, 00:00 to 23:00, the
+    shortest hold first, the oldest month first (a trade with no hold time last); None for a
+    breakdown that reads best first (by net P&L)."""
+    found = BY_NAME.get(name)
+    if found is None or found.at is None:
+        return None
+    if name == "hold_time":
+        return _hold_rank
+    return _by_text
+
+
+def _hold_rank(key: str) -> tuple[int, str]:
+    return (_HOLD_RANKS.get(key, len(_HOLD_RANKS)), key)
+
+
+def _by_text(key: str) -> tuple[int, str]:
+    return (key == NO_VALUE, key)
+
+
+_HOLD_RANKS = {name: rank for rank, name in enumerate((*(n for _, n in HOLD_BUCKETS),
+                                                        LONGEST_HOLD))}
+
+
 Section = Literal["compare", "traded", "handling", "timing", "signals"]
 #: Reading order of the sections.
 SECTIONS: tuple[Section, ...] = ("compare", "traded", "handling", "timing", "signals")
@@ -132,6 +160,13 @@ class Dimension(NamedTuple):
     comparison: str = ""
     #: A timing breakdown keys a trade by :class:`TradeTime` instead (one row per trade).
     at: At | None = None
+    #: Rows a human report (text, Markdown, HTML) shows while ``--max-rows`` is at its default;
+    #: None: that default.  ``--max-rows N`` shows N of every breakdown, ``--all-rows`` all; the
+    #: JSON always folds at ``--max-rows``.
+    report_rows: int | None = None
+    #: A comparison that refines another one (PAPER vs LIVE by side refines PAPER vs LIVE): a
+    #: report with room shows its variants as more columns of that comparison's table.
+    extends: str | None = None
 
     @property
     def overlapping(self) -> bool:
@@ -190,9 +225,11 @@ DIMENSIONS: tuple[Dimension, ...] = declared(
     # PAPER vs LIVE per direction: when LIVE earns less than PAPER, is it the longs, the shorts
     # (borrow fees and fills PAPER does not simulate) or both?
     Dimension("mode_side", "Mode and side", "compare", _mode_and_side,
-              comparison="PAPER vs LIVE by side"),
-    # freqtrade's mix_tag_stats: which entries end how.
-    Dimension("entry_exit", "Entry type x exit reason", "handling", _entry_exit),
+              comparison="PAPER vs LIVE by side", extends="execution_mode"),
+    # freqtrade's mix_tag_stats: which entries end how.  A cross table multiplies two
+    # breakdowns the report already shows, so a person reads its top rows.
+    Dimension("entry_exit", "Entry type x exit reason", "handling", _entry_exit,
+              report_rows=CROSS_TABLE_ROWS),
     # Timing, by the realization (exit) instant in the report timezone; these come after the
     # field breakdowns in a trade's groups (see trade_groups), so declare them last.
     Dimension("weekday", "Exit weekday", "timing", at=attrgetter("weekday")),
@@ -220,6 +257,12 @@ if any(d.at is None for d in DIMENSIONS[len(_KEYERS):]):
 def dimension(name: str) -> Dimension | None:
     """The built-in breakdown ``name``; None for a ``--group-by`` field."""
     return BY_NAME.get(name)
+
+
+def report_rows(name: str) -> int | None:
+    """Rows a human report shows of breakdown ``name`` by default (None: ``--max-rows``'s)."""
+    found = BY_NAME.get(name)
+    return None if found is None else found.report_rows
 
 
 def label(name: str) -> str:

@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from trading_bot.performance.core.aggregate import CoreStats
+from trading_bot.performance.core.capital import Capital
 from trading_bot.performance.core.decimals import ZERO, canonical, divide
 
 #: How many episodes a summary lists (deepest first).
@@ -44,7 +45,8 @@ class Episode:
         return self.peak_equity - self.trough_equity
 
     def fraction(self, balance: Decimal | None) -> Decimal | None:
-        """Depth as a fraction of the account at the peak (``SB + peak equity``)."""
+        """Depth as a fraction of the account at the peak (``capital + peak equity``), with
+        ``balance`` the contributed capital on the peak's day."""
         return None if balance is None else divide(self.depth, balance + self.peak_equity)
 
     def days_under_water(self, start: date, end: date) -> int:
@@ -55,9 +57,10 @@ class Episode:
     def _under_from(self, start: date) -> date:
         return start if self.peak is None else self.peak + timedelta(days=1)
 
-    def to_dict(self, start: date, end: date, balance: Decimal | None) -> dict[str, Any]:
-        """JSON form; ``start`` is the window's first day, ``end`` its last."""
-        fraction = self.fraction(balance)
+    def to_dict(self, start: date, end: date, capital: Capital | None) -> dict[str, Any]:
+        """JSON form; ``start`` is the window's first day, ``end`` its last; the depth fraction
+        is of the balance at the peak (the capital of the peak's day, cash flows included)."""
+        fraction = self.fraction(None if capital is None else capital.at(self.peak or start))
         under_from = self._under_from(start)
         return {
             "peak": None if self.peak is None else self.peak.isoformat(),
@@ -104,9 +107,10 @@ def deepest(episodes: list[Episode], count: int = TOP_EPISODES) -> list[Episode]
 
 
 def episodes_summary(days: Mapping[date, CoreStats], start: date | None, end: date,
-                     balance: Decimal | None) -> dict[str, Any]:
+                     balance: Capital | Decimal | None) -> dict[str, Any]:
     """The JSON ``drawdown_episodes`` block: the top episodes, the average depth and the
-    longest time under water."""
+    longest time under water.  ``balance``: the capital (a bare Decimal is a constant one)."""
+    capital = Capital(balance) if isinstance(balance, Decimal) else balance
     episodes = drawdown_episodes(days)
     first = start if start is not None else (min(days) if days else end)
     return {
@@ -117,5 +121,5 @@ def episodes_summary(days: Mapping[date, CoreStats], start: date | None, end: da
             -divide(sum((e.depth for e in episodes), ZERO), Decimal(len(episodes))))),
         "longest_days_under_water": max((episode.days_under_water(first, end)
                                          for episode in episodes), default=0),
-        "episodes": [episode.to_dict(first, end, balance) for episode in deepest(episodes)],
+        "episodes": [episode.to_dict(first, end, capital) for episode in deepest(episodes)],
     }

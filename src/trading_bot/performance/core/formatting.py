@@ -7,7 +7,9 @@ metric needs no formatting code.
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from trading_bot.performance.core.decimals import quantize_for_display
@@ -71,9 +73,53 @@ def one_line(text: str) -> str:
                    else f"\\u{ord(char):04x}" for char in collapsed)
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: East Asian wide and fullwidth characters take two,
+    combining marks and other zero-width characters none, the rest one.
+
+    Text tables pad and clip by this rather than ``len``, so a strategy named ``均值回归`` or a
+    symbol with an accent written as a combining mark keeps its column aligned.  Plain ASCII
+    (nearly every cell) is answered without looking at each character.
+    """
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(char) for char in text)
+
+
+@lru_cache(maxsize=4096)
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in _ZERO_WIDTH_CATEGORIES:
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+#: Enclosing and non-spacing marks (combining) and format characters such as the zero-width
+#: joiner: they print on the character before them.
+_ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` columns (display width), on the left when
+    ``right`` (numbers), else on the right."""
+    padding = " " * max(width - display_width(text), 0)
+    return padding + text if right else text + padding
+
+
 def clip(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` characters, marking the cut so a clipped name is not misread."""
-    return text if len(text) <= width else text[:max(width - 1, 0)] + "\u2026"
+    """Cut ``text`` to ``width`` columns (display width), marking the cut with an ellipsis so a
+    clipped name is not misread; a wide character that would straddle the edge is left out."""
+    if display_width(text) <= width:
+        return text
+    room = max(width - 1, 0)
+    if text.isascii():
+        return text[:room] + "\u2026"
+    kept, used = [], 0
+    for char in text:
+        used += _char_width(char)
+        if used > room:
+            break
+        kept.append(char)
+    return "".join(kept) + "\u2026"
 
 
 def sample_size(closed: int, min_sample: int, *, short: bool = False) -> str:

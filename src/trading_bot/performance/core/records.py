@@ -8,7 +8,7 @@ validator is an order of magnitude slower.  A test keeps the two in agreement.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -16,7 +16,7 @@ from typing import Any
 
 from trading_bot.performance.core.decimals import DECIMAL_TEXT, ZERO, parse_decimal
 from trading_bot.performance.core.timestamps import parse_instant
-from trading_bot.performance.errors import InvalidLineError
+from trading_bot.performance.errors import InvalidLineError, UsageError
 
 ACTIONS = frozenset({"BUY", "SELL"})
 EXECUTION_MODES = frozenset({"PAPER", "LIVE"})
@@ -37,6 +37,43 @@ REQUIRED_FIELDS: tuple[str, ...] = (
     "strategy_name", "outcome",
 )
 _TRADE_FIELD_SET = frozenset(TRADE_FIELDS)
+#: Named fields ``--group-by`` reads from the line like an extra field: the categories a bot
+#: sets per account, session, release and configuration.  (They are TradeRecord attributes,
+#: not ``extras``, so :func:`group_fields` adds them to what the breakdowns read.)
+GROUPABLE_FIELDS: tuple[str, ...] = ("account_id", "session_id", "bot_version", "config_hash")
+_PER_TRADE = "a per-trade value, so every trade would be a row of its own"
+#: The other named fields a built-in breakdown does not already cover, and why ``--group-by``
+#: refuses them (a breakdown of them would be one row per trade, or repeat the summary).
+UNGROUPABLE_FIELDS: Mapping[str, str] = {
+    "action": "BUY/SELL is the built-in breakdown side (long/short)",
+    "indicators_used": "use the built-in breakdown indicator (one row per indicator)",
+    "outcome": "wins, losses and breakevens are the summary's own counts",
+    "decision_reasoning": ("free text, nearly one value per trade; log a category as an extra "
+                           "field and group by that"),
+    **{name: _PER_TRADE for name in (
+        "timestamp", "quantity", "price", "total_value", "order_id", "stop_loss", "target",
+        "risk_reward_ratio", "profit_loss", "hold_duration_seconds", "exit_timestamp",
+        "slippage", "commission", "net_profit_loss")},
+}
+
+
+def check_group_by(names: Sequence[str]) -> None:
+    """A ``--group-by`` naming a field no breakdown can be made of is a usage error saying
+    why, not a breakdown of one ``(missing)`` row or of one row per trade."""
+    for name in names:
+        reason = UNGROUPABLE_FIELDS.get(name)
+        if reason is not None:
+            groupable = ", ".join(GROUPABLE_FIELDS)
+            raise UsageError(f"--group-by {name}: {reason}; the trade line's fields to group "
+                             f"by are {groupable} (and any extra field the bot logs)")
+
+
+def group_fields(record: TradeRecord) -> Mapping[str, Any]:
+    """What ``--group-by`` reads of a line: its extra fields and its set
+    :data:`GROUPABLE_FIELDS` (one of those left out or null is ``(missing)``)."""
+    named = {name: value for name in GROUPABLE_FIELDS
+             if (value := getattr(record, name)) is not None}
+    return {**record.extras, **named} if named else record.extras
 SYMBOL_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,31}\Z")
 MAX_TEXT_LENGTH = 4096
 #: Longest decimal string: the reader's bound on JSON numbers (``reader.MAX_NUMBER_DIGITS``), so

@@ -23,11 +23,13 @@ from trading_bot.performance.core.aggregate import (
     Extreme,
     OrderKey,
 )
+from trading_bot.performance.core.capital import CONVENTION_NAMES, AccountBasis, Capital
 from trading_bot.performance.core.decimals import ZERO, canonical, divide, exact_sums
 from trading_bot.performance.core.episodes import episodes_summary
+from trading_bot.performance.core.filters import FilterReport
 from trading_bot.performance.core.metrics import MetricSet, MetricValue, core_metrics
-from trading_bot.performance.core.ratios import Ratios, account_ratios, ratio_days
-from trading_bot.performance.core.timestamps import format_instant
+from trading_bot.performance.core.ratios import Ratios, window_ratios
+from trading_bot.performance.core.timestamps import format_instant, resolve_timezone
 
 SCHEMA_VERSION = 1
 MAX_EXAMPLES = 10
@@ -241,6 +243,11 @@ class PerformanceSummary:
         return open_positions_view(self.open_positions, self.max_rows, self.stale_after_seconds)
     #: The account size (``--starting-balance``) the account ratios are relative to.
     starting_balance: Decimal | None = None
+    #: The capital from the targets file's accounts (cash flows included) and the ratio
+    #: options (``--ratios``); a ``starting_balance`` is used when it holds no capital.
+    account: AccountBasis | None = None
+    #: Present when a ``--where`` filter chose the trades: what it kept and what it left out.
+    filters: FilterReport | None = None
 
     @property
     def window(self) -> str:
@@ -271,21 +278,48 @@ class PerformanceSummary:
         return MetricSet(values, reasons)
 
     @property
+    def account_basis(self) -> AccountBasis:
+        """The capital and ratio options of the account figures (``starting_balance`` when the
+        basis holds no capital)."""
+        basis = self.account or AccountBasis()
+        if basis.capital is None and self.starting_balance is not None:
+            basis = AccountBasis(Capital(self.starting_balance), basis.options)
+        return basis
+
+    @property
+    def capital(self) -> Capital | None:
+        return self.account_basis.capital
+
+    @cached_property
     def ratios(self) -> Ratios:
-        """Return on the starting balance and freqtrade's ratios (None without a balance)."""
+        """Return on the contributed capital and the ratios (None without a balance), computed
+        once: every renderer asks."""
         aggregate = self.aggregate
-        return account_ratios(self.starting_balance, ratio_days(self.period.start, self.period.end),
-                              aggregate.core, aggregate.moments, aggregate.drawdown,
-                              aggregate.tail)
+        period = self.period
+        return window_ratios(self.account_basis, period.start, period.end, aggregate.core,
+                             aggregate.moments, aggregate.drawdown, aggregate.tail,
+                             {day: stats.net for day, stats in aggregate.day_stats.items()},
+                             resolve_timezone(self.timezone))
 
     def account_dict(self) -> dict[str, Any]:
-        """The JSON ``account`` block: the balance, ``D``, the ratios and why any is null."""
+        """The JSON ``account`` block: the capital, ``D``, the ratios and why any is null."""
         ratios = self.ratios
+        capital = self.capital
+        options = ratios.options
         return {
             "starting_balance": (None if ratios.starting_balance is None
                                  else canonical(ratios.starting_balance)),
             "days": ratios.days,
-            "convention": "freqtrade",
+            "convention": CONVENTION_NAMES[options.convention],
+            "daily_returns": None if options.convention != "daily" else {
+                "periods_per_year": options.periods_per_year, "days": ratios.periods},
+            "capital": None if capital is None or ratios.capital_end is None else {
+                "source": capital.source,
+                "at_start": canonical(ratios.starting_balance or ZERO),
+                "at_end": canonical(ratios.capital_end),
+                "cash_flows": [flow.to_dict() for flow in ratios.cash_flows],
+                "accounts": [account.to_dict() for account in capital.accounts],
+            },
             "metrics": _json_values(ratios.values),
             "null_reasons": dict(sorted(ratios.null_reasons.items())),
         }
@@ -360,9 +394,11 @@ class PerformanceSummary:
             })
         if self.marks is not None:
             document["marks"] = self.marks.to_dict()
+        if self.filters is not None:
+            document["filters"] = self.filters.to_dict()
         document["account"] = self.account_dict()
         document["drawdown_episodes"] = episodes_summary(
-            aggregate.day_stats, period.start, period.end, self.starting_balance)
+            aggregate.day_stats, period.start, period.end, self.capital)
         return document
 
 

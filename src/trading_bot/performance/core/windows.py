@@ -8,6 +8,7 @@ needed (``relativedelta`` would save one line; ``calendar.monthrange`` would add
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,6 +18,9 @@ from trading_bot.performance.errors import UsageError
 CALENDAR_WINDOWS = ("daily", "weekly", "monthly", "range")
 WINDOW_KINDS = (*CALENDAR_WINDOWS, "rolling")
 DEFAULT_ROLLING_TRADES = 20
+#: The most trades a rolling window may ask for: the largest signed 64-bit integer, which is
+#: what the cache's queries can bind (a larger count reached SQLite and was refused there).
+MAX_ROLLING_TRADES = 2**63 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +51,57 @@ class WindowPlan:
         assert self.start is not None
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
-    def dates(self) -> list[date]:
-        """Every local date of a calendar window, in order."""
-        assert self.start is not None, "a rolling window has no fixed dates"
-        return [self.start + timedelta(days=offset)
-                for offset in range((self.end - self.start).days + 1)]
+
+def missing_days(first: date, last: date, present: Collection[date]) -> tuple[str, ...]:
+    """The ISO dates of ``first..last`` not in ``present``, in order.
+
+    Walks the gaps between the present days, so the cost is the answer's (the missing days
+    themselves plus the present ones), never the span's when it is mostly present.  The caller
+    bounds ``last`` by the newest date a file can have (today), so a window reaching into the
+    far future never lists its future.
+    """
+    if last < first:
+        return ()
+    missing: list[str] = []
+    cursor = first
+    for day in sorted(day for day in present if first <= day <= last):
+        missing.extend((cursor + timedelta(days=offset)).isoformat()
+                       for offset in range((day - cursor).days))
+        cursor = day + timedelta(days=1)
+    missing.extend((cursor + timedelta(days=offset)).isoformat()
+                   for offset in range((last - cursor).days + 1))
+    return tuple(missing)
+
+
+#: Up to this many missing days are listed one by one (a month's worth, as always); more are
+#: described as ranges, so a window reaching back years reads as a line, not a page of dates.
+LISTED_MISSING_DAYS = 31
+#: At most this many ranges are shown; the rest are counted.
+LISTED_MISSING_RANGES = 10
+
+
+def describe_missing(days: Sequence[str]) -> str:
+    """The missing days (ISO dates, in order) for a human: each listed when there are few,
+    else runs of consecutive days as ``first..last (N days)``, the first few runs shown and the
+    rest counted, so every missing day is accounted for."""
+    if len(days) <= LISTED_MISSING_DAYS:
+        return ", ".join(days)
+    runs: list[list[date]] = []
+    for text in days:
+        day = date.fromisoformat(text)
+        if runs and (day - runs[-1][1]).days == 1:
+            runs[-1][1] = day
+        else:
+            runs.append([day, day])
+    shown = [first.isoformat() if first == last else
+             f"{first.isoformat()}..{last.isoformat()} ({(last - first).days + 1:,} days)"
+             for first, last in runs[:LISTED_MISSING_RANGES]]
+    rest = runs[LISTED_MISSING_RANGES:]
+    if rest:
+        count = sum((last - first).days + 1 for first, last in rest)
+        shown.append(f"and {count:,} more day{'' if count == 1 else 's'} in {len(rest):,} "
+                     f"range{'' if len(rest) == 1 else 's'}")
+    return f"{len(days):,} days: " + ", ".join(shown)
 
 
 def plan_window(kind: str, *, today: date, on: date | None = None, start: date | None = None,
@@ -92,4 +142,6 @@ def plan_window(kind: str, *, today: date, on: date | None = None, start: date |
     count = DEFAULT_ROLLING_TRADES if trades is None else trades
     if count < 1:
         raise UsageError(f"--trades must be at least 1, got {count}")
+    if count > MAX_ROLLING_TRADES:
+        raise UsageError(f"--trades must be at most {MAX_ROLLING_TRADES:,}, got {count}")
     return WindowPlan("rolling", None, anchor, count)

@@ -20,6 +20,7 @@ from trading_bot.performance.core.aggregate import (
 )
 from trading_bot.performance.core.decimals import ZERO
 from trading_bot.performance.core.pairing import RoundTrip, classify
+from trading_bot.performance.core.records import group_fields
 from trading_bot.performance.ingest.reader import LoggedTrade
 
 
@@ -39,13 +40,15 @@ def closed_trade(logged: LoggedTrade, zone: tzinfo, group_by: Sequence[str] = ()
         hold = seconds_between(record.exit_timestamp - record.timestamp)
     else:
         hold = None
+    realized_local = realized_at.astimezone(zone)   # once: a cold rebuild does this per line
     groups = trade_groups(record.strategy_name, record.symbol, record.entry_type, record.side,
                           record.execution_mode, record.exit_reasoning,
-                          record.indicators_used, record.extras, group_by,
-                          realized_local=realized_at.astimezone(zone), hold_seconds=hold)
+                          record.indicators_used,
+                          group_fields(record) if group_by else record.extras, group_by,
+                          realized_local=realized_local, hold_seconds=hold)
     return ClosedTrade(
         key=(realized_at, logged.file_name, logged.line),
-        local_day=realized_at.astimezone(zone).date(),
+        local_day=realized_local.date(),
         order_id=record.order_id,
         symbol=record.symbol,
         outcome=record.outcome,

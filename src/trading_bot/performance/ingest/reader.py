@@ -14,14 +14,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
 from trading_bot.performance.core.records import TradeRecord, trade_from_json
 from trading_bot.performance.errors import InvalidLineError, location
-from trading_bot.performance.ingest.logfiles import MAX_LINE_BYTES, DayFile, RawLine, read_lines
+from trading_bot.performance.ingest.logfiles import (
+    MAX_LINE_BYTES,
+    DayFile,
+    LineTail,
+    RawLine,
+    iter_lines,
+    read_lines,
+)
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 MISPLACED_TOLERANCE_DAYS = 1
@@ -249,6 +256,29 @@ def scan_file(day_file: DayFile, *, start_offset: int = 0, first_line_number: in
     )
 
 
+def scan_lines(day_file: DayFile, *, settled: bool = False) -> Iterator[LoggedTrade | BadLine]:
+    """Each line of one day file as :func:`scan_file` judges it, one at a time.
+
+    The same per-line validation as :func:`scan_file` (:func:`_parse_raw`), the same bad line
+    for a file that cannot be read (line 0) and for a settled file's unfinished last line, but
+    nothing is kept: the ``check`` command lists a file of a million bad lines in the memory of
+    one.
+    """
+    tail = LineTail()
+    try:
+        for raw in iter_lines(day_file.path, tail=tail):
+            try:
+                yield _parse_raw(raw, day_file)
+            except InvalidLineError as exc:
+                yield BadLine(day_file.name, day_file.day, raw.number, exc.reason)
+    except OSError as exc:
+        yield BadLine(day_file.name, day_file.day, 0, f"cannot read file: {exc.strerror or exc}")
+        return
+    if settled and tail.torn_tail_bytes:
+        yield unfinished_line(day_file.name, day_file.day, tail.next_line_number,
+                              tail.torn_tail_bytes, tail.torn_tail_carriage_returns)
+
+
 def _parse_raw(raw: RawLine, day_file: DayFile) -> LoggedTrade:
     if raw.oversized:
         raise InvalidLineError(f"line is longer than {MAX_LINE_BYTES} bytes (not read)")
@@ -356,5 +386,6 @@ __all__ = [
     "decode_line",
     "read_ledger",
     "scan_file",
+    "scan_lines",
     "unfinished_line",
 ]

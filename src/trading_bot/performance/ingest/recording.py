@@ -36,7 +36,7 @@ from trading_bot.performance.core.timestamps import format_instant
 from trading_bot.performance.errors import InvalidLineError, PerformanceError
 from trading_bot.performance.ingest.logfiles import MAX_LINE_BYTES, list_day_files
 from trading_bot.performance.ingest.reader import LoggedTrade, build_ledger, decode_line, scan_file
-from trading_bot.performance.storage.durability import append_line
+from trading_bot.performance.storage.durability import append_line, ensure_directory
 
 SIDES: dict[str, str] = {"long": "BUY", "short": "SELL"}
 DEFAULT_BREAKEVEN_BAND = Decimal("0.005")
@@ -324,11 +324,9 @@ class TradeLogWriter:
         """
         encoded = encode_line(line)
         path = self.logs_dir / f"{encoded.record.realized_at.date().isoformat()}.jsonl"
-        try:
-            self.logs_dir.mkdir(parents=True, exist_ok=True)
-            append_line(path, encoded.data + b"\n")
-        except OSError as exc:
-            raise PerformanceError(f"{path}: cannot append: {exc.strerror or exc}") from None
+        # OutputError (PATH: reason, nothing half-appended) on any OS error
+        ensure_directory(self.logs_dir)
+        append_line(path, encoded.data + b"\n")
         return Appended(path, encoded.record, encoded.data.decode("utf-8"))
 
     def record_entry(self, request: EntryRequest) -> Appended:

@@ -51,6 +51,9 @@ class WindowRead:
     has_open_lines: bool
     #: What pairing executions contributed (its ``mode`` is set by the tracker); None when off.
     pairing: PairingReport | None = None
+    #: With a ``--where`` filter: the window's closed trades and net P&L before filtering (the
+    #: filter report's "excluded" is this minus the filtered aggregate); None when unfiltered.
+    unfiltered: tuple[int, Decimal] | None = None
 
 
 def duplicate_example(where: str, order_id: str) -> str:
@@ -124,6 +127,7 @@ def positions_from_ledger(ledger: Ledger, as_of: datetime, *,
                 entry_at=record.timestamp,
                 age_seconds=int((as_of - record.timestamp).total_seconds()),
                 source=trade.where,
+                account_id=record.account_id,
             ))
     return sort_positions(positions)
 

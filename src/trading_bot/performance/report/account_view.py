@@ -1,6 +1,7 @@
 """What the text and Markdown reports show of the account figures and the drawdown episodes.
 
-Shown only when a starting balance was given (``--starting-balance``): without one every
+Shown only when a starting balance was given (``--starting-balance`` or the targets file's
+``accounts``): without one every
 account figure is null, and a report of a bot that never stated its account size reads as it
 always did.  The JSON carries both blocks always.  Labels and formats come from the metric
 catalogue; the strings here are plain (no logged text), so both formats use them as they are.
@@ -21,14 +22,26 @@ EPISODE_HEADERS = ("Peak", "Trough", "Recovery", "Depth", "Depth %", "Days under
 
 
 def shows_account(summary: PerformanceSummary) -> bool:
-    return summary.starting_balance is not None and summary.empty is None
+    return summary.capital is not None and summary.empty is None
 
 
 def account_title(summary: PerformanceSummary) -> str:
+    """``Account (starting balance 1000.00, D = 10 days, freqtrade's definitions)``, saying
+    too how cash flows moved the capital and when Sharpe and Sortino are daily."""
     ratios = summary.ratios
     assert ratios.starting_balance is not None
-    return (f"Account (starting balance {quantize_for_display(ratios.starting_balance)}, "
-            f"D = {ratios.days} days, freqtrade's definitions)")
+    parts = [f"starting balance {quantize_for_display(ratios.starting_balance)}"]
+    if ratios.cash_flows and ratios.capital_end is not None:
+        count = len(ratios.cash_flows)
+        parts.append(f"{count} cash flow{'' if count == 1 else 's'} to "
+                     f"{quantize_for_display(ratios.capital_end)}")
+    parts.append(f"D = {ratios.days} days")
+    if ratios.options.convention == "daily":
+        parts.append(f"freqtrade's definitions, Sharpe and Sortino from {ratios.periods or 0} "
+                     f"daily returns ({ratios.options.periods_per_year} a year, quantstats)")
+    else:
+        parts.append("freqtrade's definitions")
+    return f"Account ({', '.join(parts)})"
 
 
 def account_rows(summary: PerformanceSummary) -> list[list[str]]:
@@ -47,7 +60,7 @@ def episodes(summary: PerformanceSummary) -> dict[str, Any]:
     """The JSON ``drawdown_episodes`` block of the summary."""
     period = summary.period
     return episodes_summary(summary.aggregate.day_stats, period.start, period.end,
-                            summary.starting_balance)
+                            summary.capital)
 
 
 def episode_title(block: dict[str, Any]) -> str:

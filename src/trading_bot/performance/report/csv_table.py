@@ -14,6 +14,7 @@ import csv
 import io
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TextIO
 
 from trading_bot.performance.core.aggregate import EMPTY_CORE
 from trading_bot.performance.core.decimals import canonical
@@ -54,14 +55,24 @@ def _value_cell(value: MetricValue) -> str:
 
 def render_breakdown_csv(summary: PerformanceSummary, name: str, *,
                          min_sample: int = MIN_SAMPLE) -> str:
-    """The rows of breakdown ``name`` (best net P&L first) with every per-row metric."""
-    check_breakdown(name, summary.group_by)
+    """The rows of breakdown ``name`` (best net P&L first) with every per-row metric, as one
+    string (exports and tests; the command line streams, :func:`write_breakdown_csv`)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    write_breakdown_csv(summary, name, buffer, min_sample=min_sample)
+    return buffer.getvalue()
+
+
+def write_breakdown_csv(summary: PerformanceSummary, name: str, out: TextIO, *,
+                        min_sample: int = MIN_SAMPLE) -> None:
+    """Write every row of breakdown ``name`` (best net P&L first, never folded) to ``out``, each
+    row as it is computed: a year of free-text reasons (hundreds of thousands of rows with
+    ``--group-by exit_reasoning_raw``) costs the rows' metrics one at a time, never the whole
+    file as one string."""
+    check_breakdown(name, summary.group_by)
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([_text_cell(name), *METRIC_COLUMNS, "small_sample"])
     for key, stats in ranked(summary.aggregate.breakdown_stats.get(name, {})):
         values = core_metrics(stats).values
         writer.writerow([_text_cell(key),
                          *(_value_cell(values[column]) for column in METRIC_COLUMNS),
                          "true" if stats.closed < min_sample else "false"])
-    return buffer.getvalue()

@@ -100,6 +100,8 @@ def json_checksum(document: dict[str, Any]) -> str:
 
 
 def _same_json(path: Path, document: dict[str, Any]) -> bool:
+    if not path.is_file():   # a FIFO at an export's name would block the read; it is replaced
+        return False
     try:
         existing = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -108,6 +110,8 @@ def _same_json(path: Path, document: dict[str, Any]) -> bool:
 
 
 def _same_text(path: Path, text: str) -> bool:
+    if not path.is_file():   # a FIFO at an export's name would block the read; it is replaced
+        return False
     try:
         return text_checksum(path.read_bytes()) == text_checksum(text)
     except OSError:

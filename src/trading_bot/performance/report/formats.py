@@ -3,7 +3,8 @@
 The command line asks the chosen :class:`OutputFormat` what it needs before it renders:
 
 * ``needs_previous``: the report holds the weekly and monthly review, which compares with the
-  period before, so that period is read (text and Markdown; JSON and CSV never wait for it);
+  period before, so that period is read (text, Markdown, HTML and JSON, whose document carries
+  the review too; CSV never waits for it; other windows have no review and read nothing more);
 * ``needs_breakdown``: the format writes one breakdown, named with ``--breakdown``
   (:func:`check_options` applies the rules before any log is read).
 
@@ -26,24 +27,28 @@ not import the file-writing machinery (``report.export`` with ``storage.durabili
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, NamedTuple, TextIO
 
 from trading_bot.performance.core.formatting import MIN_SAMPLE
 from trading_bot.performance.core.summary import PerformanceSummary
+from trading_bot.performance.core.trade_rows import TradeRow
 from trading_bot.performance.errors import UsageError
 from trading_bot.performance.report.targets_shown import TargetsView
 
 #: The schema every report document (``--format json`` and every ``.json`` export) follows.
 SUMMARY_SCHEMA = "performance-summary"
+#: How many best and worst trades a report lists (``--top N``).
+DEFAULT_TOP = 3
 
 
 class Report(NamedTuple):
     """What a renderer may use.  ``targets`` None means no targets were evaluated; ``previous``
     is the period before (None when the format does not need it or there is none);
     ``breakdown`` names the breakdown of a ``needs_breakdown`` format; ``color`` is for a
-    terminal.
+    terminal; ``top`` is how many best and worst trades it lists (``--top``).
 
     This module's two value types are named tuples, not frozen dataclasses: every run defines
     them, and a dataclass costs ~0.4 ms to define where a named tuple costs ~0.05 ms (measured
@@ -56,9 +61,14 @@ class Report(NamedTuple):
     min_sample: int = MIN_SAMPLE
     breakdown: str | None = None
     color: bool = False
+    top: int = DEFAULT_TOP
 
 
 Renderer = Callable[[Report], str]
+#: Writes a report to a text stream as it is produced (see :attr:`OutputFormat.stream`).
+Writer = Callable[[Report, TextIO], None]
+#: Writes per-trade rows to a text stream as they come; returns the row count.
+TradeWriter = Callable[[Iterable[TradeRow], TextIO], int]
 
 
 class OutputFormat(NamedTuple):
@@ -69,6 +79,15 @@ class OutputFormat(NamedTuple):
     render: Renderer
     needs_previous: bool = False
     needs_breakdown: bool = False
+    #: For a format whose output grows with the data (every row of a breakdown, every trade):
+    #: writes to the stream row by row as it goes, so the output is never held as one string;
+    #: the command line uses it for stdout (:func:`write`), ``render`` stays for exports and
+    #: tests.  None: the command line writes ``render``'s text.
+    stream: Writer | None = None
+    #: A per-trade format: writes the window's trades (an iterator of rows the tracker
+    #: produces as it reads, :meth:`.tracker.PerformanceTracker.trade_rows`) instead of a
+    #: report of the summary, and returns how many it wrote; ``render`` then refuses.
+    trades: TradeWriter | None = None
 
 
 def summary_json(document: dict[str, Any]) -> str:
@@ -77,12 +96,28 @@ def summary_json(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
 
 
-def report_document(summary: PerformanceSummary, targets: TargetsView | None) -> dict[str, Any]:
-    """The report JSON: the summary plus, when targets were evaluated, ``targets``/``alerts``."""
+def report_document(summary: PerformanceSummary, targets: TargetsView | None, *,
+                    previous: PerformanceSummary | None = None, min_sample: int = MIN_SAMPLE,
+                    top: int = DEFAULT_TOP) -> dict[str, Any]:
+    """The report JSON: the summary (its own contract, :meth:`PerformanceSummary.to_dict`), what
+    the report adds for people (``review`` against ``previous``, ``top_trades``), and, when
+    targets were evaluated, ``targets``/``alerts``."""
+    # Lazy: report.json_parts brings the review and the sections (~3 ms measured at start-up
+    # after compileall), which only a JSON document needs, not text or CSV.
+    from trading_bot.performance.report.json_parts import report_parts
+
     document = summary.to_dict()
+    document.update(report_parts(summary, previous, min_sample=min_sample, top=top))
     if targets is not None:
         document.update(targets.to_dict())
     return document
+
+
+def report_json_document(report: Report) -> dict[str, Any]:
+    """:func:`report_document` of a :class:`Report`: what ``--format json`` prints and what
+    ``--export`` writes."""
+    return report_document(report.summary, report.targets, previous=report.previous,
+                           min_sample=report.min_sample, top=report.top)
 
 
 # --------------------------------------------------------------------------------------------
@@ -95,7 +130,7 @@ def _text(report: Report) -> str:
     from trading_bot.performance.report.text import render_text
 
     return render_text(report.summary, previous=report.previous, min_sample=report.min_sample,
-                       color=report.color, targets=report.targets)
+                       color=report.color, targets=report.targets, top=report.top)
 
 
 def _markdown(report: Report) -> str:
@@ -103,7 +138,7 @@ def _markdown(report: Report) -> str:
     from trading_bot.performance.report.markdown import render_markdown
 
     return render_markdown(report.summary, previous=report.previous,
-                           min_sample=report.min_sample, targets=report.targets)
+                           min_sample=report.min_sample, targets=report.targets, top=report.top)
 
 
 def _html(report: Report) -> str:
@@ -111,25 +146,50 @@ def _html(report: Report) -> str:
     from trading_bot.performance.report.html import render_html
 
     return render_html(report.summary, previous=report.previous, min_sample=report.min_sample,
-                       targets=report.targets)
+                       targets=report.targets, top=report.top)
 
 
 def _json(report: Report) -> str:
     # Lazy: the validator costs ~2.5 ms, which text, Markdown and CSV never need.
     from trading_bot.performance.schemas.validation import validate
 
-    document = report_document(report.summary, report.targets)
+    document = report_json_document(report)
     validate(SUMMARY_SCHEMA, document)
     return summary_json(document)
 
 
 def _csv(report: Report) -> str:
+    buffer = io.StringIO()
+    _csv_stream(report, buffer)
+    return buffer.getvalue()
+
+
+def _csv_stream(report: Report, out: TextIO) -> None:
     # Lazy: ~1.2 ms, for CSV only.
-    from trading_bot.performance.report.csv_table import render_breakdown_csv
+    from trading_bot.performance.report.csv_table import write_breakdown_csv
 
     if report.breakdown is None:   # check_options stops this before any log is read
         raise UsageError("--format csv needs --breakdown NAME")
-    return render_breakdown_csv(report.summary, report.breakdown, min_sample=report.min_sample)
+    write_breakdown_csv(report.summary, report.breakdown, out, min_sample=report.min_sample)
+
+
+def _trades_csv(rows: Iterable[TradeRow], out: TextIO) -> int:
+    # Lazy: ~0.7 ms with csv (measured after compileall), for the per-trade formats only.
+    from trading_bot.performance.report.trades_table import write_trades_csv
+
+    return write_trades_csv(rows, out)
+
+
+def _trades_jsonl(rows: Iterable[TradeRow], out: TextIO) -> int:
+    # Lazy: ~0.7 ms, as _trades_csv.
+    from trading_bot.performance.report.trades_table import write_trades_jsonl
+
+    return write_trades_jsonl(rows, out)
+
+
+def _no_report(report: Report) -> str:
+    raise UsageError("the per-trade formats (trades-csv, trades-jsonl) write trades, not a "
+                     "report of the summary")
 
 
 def _check_breakdown(name: str, breakdown: str | None, group_by: Sequence[str]) -> None:
@@ -150,10 +210,12 @@ def _check_breakdown(name: str, breakdown: str | None, group_by: Sequence[str]) 
 FORMATS: Mapping[str, OutputFormat] = {
     entry.name: entry for entry in (
         OutputFormat("text", _text, needs_previous=True),
-        OutputFormat("json", _json),
+        OutputFormat("json", _json, needs_previous=True),
         OutputFormat("markdown", _markdown, needs_previous=True),
-        OutputFormat("csv", _csv, needs_breakdown=True),
+        OutputFormat("csv", _csv, needs_breakdown=True, stream=_csv_stream),
         OutputFormat("html", _html, needs_previous=True),
+        OutputFormat("trades-csv", _no_report, trades=_trades_csv),
+        OutputFormat("trades-jsonl", _no_report, trades=_trades_jsonl),
     )
 }
 FORMAT_NAMES: tuple[str, ...] = tuple(FORMATS)
@@ -183,6 +245,20 @@ def render(name: str, report: Report) -> str:
     return FORMATS[name].render(report)
 
 
+def write(name: str, report: Report, out: TextIO) -> str | None:
+    """Write ``report`` in format ``name`` to ``out``: streamed, row by row, when the format
+    streams (then None is returned: there is no text to reuse), else rendered and written (the
+    text is returned, so ``--export`` need not render it again)."""
+    chosen = FORMATS[name]
+    if chosen.stream is not None:
+        chosen.stream(report, out)
+        return None
+    text = chosen.render(report)
+    out.write(text)
+    return text
+
+
 __all__ = ["DEFAULT_FORMAT", "EXPORT_FORMAT", "FORMATS", "FORMAT_NAMES", "HTML_FORMAT",
-           "SUMMARY_SCHEMA", "OutputFormat", "Renderer", "Report", "check_options", "render",
-           "report_document", "summary_json"]
+           "SUMMARY_SCHEMA", "OutputFormat", "Renderer", "Report", "TradeWriter", "Writer",
+           "check_options",
+           "render", "report_document", "report_json_document", "summary_json", "write"]

@@ -58,6 +58,7 @@ from trading_bot.performance.report.html_charts import (
 from trading_bot.performance.report.review import Review, build_review, has_review
 from trading_bot.performance.report.sections import (
     DAILY_HEADERS,
+    HIGHLIGHT_COUNT,
     Rows,
     breakdowns,
     completeness,
@@ -310,7 +311,8 @@ def _td(cell: Td) -> str:
 # --------------------------------------------------------------------------------------------
 
 def render_html(summary: PerformanceSummary, *, previous: PerformanceSummary | None = None,
-                min_sample: int = MIN_SAMPLE, targets: TargetsView | None = None) -> str:
+                min_sample: int = MIN_SAMPLE, targets: TargetsView | None = None,
+                top: int = HIGHLIGHT_COUNT) -> str:
     """The whole report as one HTML document; arguments as for the Markdown report."""
     period = summary.period
     title = f"Performance report: {period.window} {period.label}"
@@ -328,7 +330,7 @@ def render_html(summary: PerformanceSummary, *, previous: PerformanceSummary | N
                                                                   min_sample=min_sample))))
     if summary.empty is None:
         sections.append(("breakdowns", "Breakdowns", _breakdowns(summary, min_sample)))
-        sections.append(("trades", "Best and worst trades", _highlights(summary)))
+        sections.append(("trades", "Best and worst trades", _highlights(summary, top)))
     if summary.open_positions:
         sections.append(("open", f"Open positions ({summary.open_view.count:,})",
                          _open_positions(summary)))
@@ -381,8 +383,10 @@ def _overview(summary: PerformanceSummary, targets: TargetsView | None) -> str:
         ("Completeness", f"{completeness(summary)}, as of {format_instant(summary.as_of)}"),
         ("Data quality", data_line(summary)),
     ]
+    if summary.filters is not None:
+        items.append(("Filter", summary.filters.line))
     if targets is None or not targets.configured:
-        items.append(("Targets", NOT_CONFIGURED))
+        items.append(("Targets", (targets and targets.note) or NOT_CONFIGURED))
     text = '<dl class="overview">\n' + "".join(
         f"<dt>{esc(key)}</dt><dd>{esc(value)}</dd>\n" for key, value in items) + "</dl>\n"
     if summary.empty is not None:
@@ -496,15 +500,16 @@ def _direction(name: str, delta: Decimal | int) -> str:
 
 
 def _breakdowns(summary: PerformanceSummary, min_sample: int) -> str:
-    text = (f"<p>Sorted by net P&amp;L; n = closed trades; rows under "
+    text = (f"<p>Sorted by net P&amp;L (timing in calendar order); n = closed trades; rows under "
             f"{esc(plural(min_sample, 'trade'))} are marked (small sample). Click a column "
             "header to sort.</p>\n")
-    for index, (dimension, rows) in enumerate(breakdowns(summary)):
+    for index, (dimension, rows, note) in enumerate(breakdowns(summary)):
         heading = breakdown_title(dimension, rows)
         body = (_comparison(rows, min_sample) if is_comparison(dimension, rows)
                 else _ranked(heading, rows, min_sample))
+        shown_note = f" ({note})" if note else ""
         text += (f'<div class="dimension" data-dimension="{esc(dimension)}">'
-                 f"<h3>{esc(heading + overlap_note(dimension))}</h3>\n"
+                 f"<h3>{esc(heading + overlap_note(dimension) + shown_note)}</h3>\n"
                  + breakdown_figure(dimension, rows, min_sample, index) + body + "</div>\n")
     return text
 
@@ -531,8 +536,8 @@ def _ranked(heading: str, rows: Rows, min_sample: int) -> str:
                  numeric=range(1, len(BREAKDOWN_COLUMNS) + 2))
 
 
-def _highlights(summary: PerformanceSummary) -> str:
-    chosen = highlights(summary.aggregate)
+def _highlights(summary: PerformanceSummary, top: int) -> str:
+    chosen = highlights(summary.aggregate, top)
     note = tail_note(chosen)
     text = f"<p>Chosen {esc(note)}.</p>\n" if note else ""
     for title, trades in (("Top", chosen.top), ("Bottom", chosen.bottom)):

@@ -64,15 +64,21 @@ def _midnight(day: date, zone: tzinfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
 
 
+#: How far the axis may reach beyond the first and last day with trades: a window far wider
+#: than its data (1970 to 8999 over two files) draws the data's years, not 7,000 empty ones.
+AXIS_MARGIN = timedelta(days=366)
+
+
 def window_days(summary: PerformanceSummary) -> tuple[date, date] | None:
     """First and last local day of the chart axis: the window's own days (a rolling window
-    starts on the day of its first trade); None without closed trades."""
+    starts on the day of its first trade), at most :data:`AXIS_MARGIN` beyond the days with
+    trades; None without closed trades."""
     found = days(summary)
     if not found:
         return None
     first = summary.period.start or found[0][0]
-    first = min(max(first, FIRST_DAY), found[0][0])
-    last = max(min(summary.period.end, LAST_DAY), found[-1][0])
+    first = min(max(first, FIRST_DAY, found[0][0] - AXIS_MARGIN), found[0][0])
+    last = max(min(summary.period.end, LAST_DAY, found[-1][0] + AXIS_MARGIN), found[-1][0])
     return first, last
 
 

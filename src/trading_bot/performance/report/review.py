@@ -30,14 +30,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from trading_bot.performance.core.aggregate import CoreStats
-from trading_bot.performance.core.decimals import divide, quantize_for_display
+from trading_bot.performance.core.decimals import canonical, divide, quantize_for_display
 from trading_bot.performance.core.dimensions import BY_NAME as DIMENSIONS
 from trading_bot.performance.core.formatting import MIN_SAMPLE, money, percent, plural
 from trading_bot.performance.core.metric_catalogue import HEADLINE
 from trading_bot.performance.core.metrics import MetricValue, core_metrics
 from trading_bot.performance.core.summary import PerformanceSummary
+from trading_bot.performance.core.timestamps import SUPPORTED_YEARS
 
 #: Windows that get a review section (a day is too short to judge, a range has no "previous").
 REVIEW_WINDOWS = frozenset({"weekly", "monthly"})
@@ -120,8 +122,8 @@ def previous_anchor(summary: PerformanceSummary) -> date | None:
     """
     if not has_review(summary) or summary.period.start is None:
         return None
-    if summary.period.start == date.min:
-        return None                  # nothing can precede the first representable day
+    if summary.period.start <= date(SUPPORTED_YEARS[0], 1, 1):
+        return None                  # before the first supported day: no period to read
     return summary.period.start - timedelta(days=1)
 
 
@@ -252,3 +254,43 @@ def _live_below_paper(paper: CoreStats | None, live: CoreStats | None,
                          ("paper_expectancy", paper_expectancy),
                          ("live_closed_trades", live.closed),
                          ("paper_closed_trades", paper.closed)))]
+
+
+# --------------------------------------------------------------------------------------------
+# JSON: the review as the report document carries it (``review`` in the summary schema).
+# --------------------------------------------------------------------------------------------
+
+def _number(value: MetricValue) -> Any:
+    return canonical(value) if isinstance(value, Decimal) else value
+
+
+def _ranked(row: Ranked | None) -> dict[str, Any] | None:
+    return None if row is None else {"key": row.key, "closed_trades": row.closed,
+                                     "expectancy": canonical(row.expectancy),
+                                     "net_profit_loss": canonical(row.net)}
+
+
+def review_to_dict(review: Review) -> dict[str, Any]:
+    """The review with every number exact (decimal strings), as the text shows it rounded."""
+    return {
+        "min_sample": review.min_sample,
+        "previous_period": None if review.previous_label is None else {
+            "label": review.previous_label, "empty": review.previous_empty},
+        "standings": [{"dimension": standing.dimension, "best": _ranked(standing.best),
+                       "worst": _ranked(standing.worst), "eligible_rows": standing.eligible,
+                       "rows": standing.rows} for standing in review.standings],
+        "changes": [{"metric": change.metric, "current": _number(change.current),
+                     "previous": _number(change.previous), "delta": _number(change.delta)}
+                    for change in review.changes],
+        "observations": [{"rule": found.rule, "subject": found.subject, "message": found.message,
+                          "numbers": {name: _number(value) for name, value in found.numbers}}
+                         for found in review.observations],
+    }
+
+
+def review_document(summary: PerformanceSummary, previous: PerformanceSummary | None, *,
+                    min_sample: int = MIN_SAMPLE) -> dict[str, Any] | None:
+    """The JSON ``review``: None for a window that has no review (daily, range, rolling)."""
+    if not has_review(summary):
+        return None
+    return review_to_dict(build_review(summary, previous, min_sample=min_sample))

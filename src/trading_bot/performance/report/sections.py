@@ -6,10 +6,11 @@ bottom three, whether a window spans several days); how it looks is each rendere
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple, TypeVar
 
 from trading_bot.performance.core import dimensions
 from trading_bot.performance.core.aggregate import ROLLING_TAIL, Aggregate, ClosedTrade, CoreStats
@@ -17,12 +18,15 @@ from trading_bot.performance.core.formatting import duration, metric, money, plu
 from trading_bot.performance.core.metric_catalogue import metric as catalogued
 from trading_bot.performance.core.metrics import core_metrics
 from trading_bot.performance.core.summary import (
+    DEFAULT_MAX_ROWS,
     OpenPosition,
     PerformanceSummary,
+    bounded_rows,
     sorted_rows,
     sum_stats,
 )
 from trading_bot.performance.core.timestamps import format_instant
+from trading_bot.performance.core.windows import describe_missing
 
 #: Reading order of the breakdowns (see :mod:`~trading_bot.performance.core.dimensions`).
 BREAKDOWN_ORDER: tuple[str, ...] = dimensions.READING_ORDER
@@ -39,17 +43,89 @@ def ranked(rows: Mapping[str, CoreStats] | Iterable[tuple[str, CoreStats]]) -> R
     return sorted_rows(dict(rows))
 
 
-def breakdowns(summary: PerformanceSummary) -> list[tuple[str, Rows]]:
+class Breakdown(NamedTuple):
+    """A breakdown as a human report shows it: its rows (the exact remainder row last) and, when
+    rows were folded, the note saying so ("top 10 of 34 by closed trades; --all-rows for
+    all")."""
+
+    name: str
+    rows: Rows
+    note: str
+
+
+def breakdowns(summary: PerformanceSummary) -> list[Breakdown]:
     """Every breakdown with rows, in reading order; ``--group-by`` fields after the built-ins.
 
-    A breakdown longer than the summary's ``max_rows`` shows its top rows and, last, one
-    remainder row ("other: 9,812 values") with the exact sum of the rest (see
-    :meth:`PerformanceSummary.shown_rows`), as the JSON does.
+    A breakdown longer than :func:`report_rows` shows its top rows and, last, one remainder row
+    ("other: 9,812 values") with the exact sum of the rest (see :func:`~.summary.bounded_rows`),
+    as the JSON does.  Timing breakdowns read in calendar order (Mon to Sun, 00:00 to 23:00,
+    shortest hold first), and one that has a single row is left out: that row is the whole
+    window again (the month of a monthly report, the weekday of a daily one); so is the month
+    breakdown when the report's P&L table is per month already (a year's range).
     """
     stats = summary.aggregate.breakdown_stats
     names = [name for name in BREAKDOWN_ORDER if name in stats]
     names += [name for name in stats if name not in names]
-    return [(name, summary.shown_rows(name).with_other()) for name in names]
+    shown = []
+    for name in names:
+        order = dimensions.natural_order(name)
+        if order is not None and len(stats[name]) <= 1:
+            continue
+        if name == "month" and period_unit(summary) == "month":
+            continue   # the P&L table lists the months already
+        bounded = bounded_rows(stats[name], report_rows(summary, name))
+        rows = list(bounded.rows)
+        if order is not None:
+            keys = {key: order(key) for key, _ in rows}
+            rows.sort(key=lambda row: keys[row[0]])
+        if bounded.other is not None:
+            rows.append((bounded.other_key, bounded.other))
+        note = (f"top {len(bounded.rows)} of {bounded.total:,} by closed trades; --all-rows for "
+                "all" if bounded.folded else "")
+        shown.append(Breakdown(name, rows, note))
+    return shown
+
+
+def report_rows(summary: PerformanceSummary, name: str) -> int | None:
+    """Rows a human report shows of breakdown ``name``: the catalogue's default for it (10 for
+    the entry type x exit reason cross table) while ``--max-rows`` is at its default, else
+    ``--max-rows`` (None: ``--all-rows``)."""
+    if summary.max_rows is None:
+        return None
+    declared = dimensions.report_rows(name)
+    if declared is not None and summary.max_rows == DEFAULT_MAX_ROWS:
+        return declared
+    return summary.max_rows
+
+
+#: A timing breakdown with more rows than this (the hours of a day) is shown in two halves side
+#: by side, with fewer columns, where the format has room.
+HALF_AFTER = 12
+
+
+_Row = TypeVar("_Row")
+
+
+def halves(rows: Sequence[_Row]) -> tuple[list[_Row], list[_Row]]:
+    """The rows of a long table split for two side-by-side halves (the first half gets the odd
+    row)."""
+    middle = (len(rows) + 1) // 2
+    return list(rows[:middle]), list(rows[middle:])
+
+
+def is_timing(name: str) -> bool:
+    return dimensions.natural_order(name) is not None
+
+
+def day_extremes(summary: PerformanceSummary) -> tuple[tuple[date, CoreStats],
+                                                       tuple[date, CoreStats]] | None:
+    """The best and the worst local day by net P&L (the earliest on a tie), as the JSON's
+    ``best_day`` and ``worst_day``; None unless at least two days closed trades (one day is
+    both, and says nothing the totals do not)."""
+    found = days(summary)
+    if len(found) < 2:
+        return None
+    return (max(found, key=lambda item: item[1].net), min(found, key=lambda item: item[1].net))
 
 
 def open_heading(summary: PerformanceSummary) -> str:
@@ -268,7 +344,8 @@ def quality_examples(summary: PerformanceSummary) -> list[tuple[str, tuple[str, 
              summary.pairing.out_of_order_examples),
             ("Positions that flipped (round trip closed, the next opened with the remainder)",
              summary.pairing.flip_examples))),
-        ("Missing day files", (", ".join(quality.files_missing),) if quality.files_missing else ()),
+        ("Missing day files",
+         (describe_missing(quality.files_missing),) if quality.files_missing else ()),
         ("Skipped files", quality.files_skipped),
     ]
     return [(title, examples) for title, examples in groups if examples]

@@ -17,6 +17,7 @@ from trading_bot.performance.core.formatting import (
     MIN_SAMPLE,
     change,
     clip,
+    display_width,
     duration,
     metric,
     money,
@@ -44,16 +45,22 @@ from trading_bot.performance.report.account_view import (
 )
 from trading_bot.performance.report.review import Review, build_review, has_review
 from trading_bot.performance.report.sections import (
+    HALF_AFTER,
+    HIGHLIGHT_COUNT,
+    Rows,
     breakdowns,
     completeness,
     daily_headers,
     daily_rows,
     daily_title,
     data_line,
+    day_extremes,
     definitions,
     group_value,
+    halves,
     highlights,
     is_stale,
+    is_timing,
     marks_line,
     open_heading,
     open_notes,
@@ -71,8 +78,9 @@ from trading_bot.performance.report.targets_shown import (
 )
 
 WIDTH = 80
-#: Data-quality examples shown per problem (the JSON has up to 10).
-TEXT_EXAMPLES = 5
+#: Data-quality examples shown per problem (the JSON has up to 10): enough to find the lines,
+#: few enough that a report with several kinds of problem still fits a screenful or two.
+TEXT_EXAMPLES = 3
 KEY_WIDTH = 22
 _RESET = "\033[0m"
 _BOLD = "\033[1m"
@@ -85,19 +93,21 @@ Paint = Callable[[int, str], str]
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, right: Sequence[int] = (),
           paint: Paint | None = None) -> list[str]:
-    """Aligned columns; ``right`` lists right-aligned (numeric) columns.
+    """Aligned columns; ``right`` lists right-aligned (numeric) columns.  Widths are display
+    widths (:func:`~.formatting.display_width`): a CJK name takes two columns a character.
 
     ``paint(column, cell)`` may wrap a body cell in colour codes; widths are measured before, so
     colour never shifts a column.
     """
-    widths = [len(header) for header in headers]
+    widths = [display_width(header) for header in headers]
     for row in rows:
-        widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=False)]
+        widths = [max(width, display_width(cell))
+                  for width, cell in zip(widths, row, strict=False)]
 
     def line(cells: Sequence[str], painter: Paint | None) -> str:
         parts = []
         for index, (cell, width) in enumerate(zip(cells, widths, strict=False)):
-            padding = " " * (width - len(cell))
+            padding = " " * (width - display_width(cell))
             shown = painter(index, cell) if painter else cell
             parts.append(padding + shown if index in right else shown + padding)
         return "  ".join(parts).rstrip()
@@ -145,8 +155,9 @@ class _Style:
 
 def render_text(summary: PerformanceSummary, *, previous: PerformanceSummary | None = None,
                 min_sample: int = MIN_SAMPLE, color: bool = False,
-                targets: TargetsView | None = None) -> str:
-    """Human report of a summary; the same facts as the JSON, rounded for reading."""
+                targets: TargetsView | None = None, top: int = HIGHLIGHT_COUNT) -> str:
+    """Human report of a summary; the same facts as the JSON, rounded for reading; ``top``
+    best and worst trades (``--top``)."""
     style = _Style(color)
     period = summary.period
     lines = [
@@ -159,8 +170,10 @@ def render_text(summary: PerformanceSummary, *, previous: PerformanceSummary | N
     pairing = pairing_line(summary)
     if pairing is not None:
         lines += _wrap(f"Pairing: {pairing}")
+    if summary.filters is not None:
+        lines += _wrap(f"Filter: {one_line(summary.filters.line)}")
     if targets is None or not targets.configured:
-        lines += _wrap(f"Targets: {NOT_CONFIGURED}")
+        lines += _wrap(f"Targets: {(targets and targets.note) or NOT_CONFIGURED}")
     if summary.empty is not None:
         lines += ["", *_wrap(one_line(summary.empty.message)),
                   *_wrap(f"Try: {one_line(summary.empty.hint)}")]
@@ -178,7 +191,7 @@ def render_text(summary: PerformanceSummary, *, previous: PerformanceSummary | N
         lines += _review(build_review(summary, previous, min_sample=min_sample), style)
     if summary.empty is None:
         lines += _breakdowns(summary, min_sample, style)
-        lines += _highlights(summary, style)
+        lines += _highlights(summary, style, top)
     lines += _open_positions(summary)
     lines += _alerts(targets, style)
     lines += _quality(summary, style)
@@ -234,6 +247,12 @@ def _extremes(summary: PerformanceSummary) -> list[str]:
         if extreme is not None:
             lines += _wrap(f"{label}: {money(extreme.net)} ({one_line(extreme.symbol)}, "
                            f"{one_line(extreme.order_id)})")
+    extremes = day_extremes(summary)
+    if extremes is not None:
+        (best, best_stats), (worst, worst_stats) = extremes
+        lines.append(f"Best day: {best} {money(best_stats.net)} "
+                     f"({plural(best_stats.closed, 'trade')}); worst day: {worst} "
+                     f"{money(worst_stats.net)} ({plural(worst_stats.closed, 'trade')})")
     streaks = aggregate.streaks
     if streaks.last_kind is not None:
         lines.append(f"Current streak: {streaks.last_length} {streaks.last_kind}")
@@ -262,9 +281,12 @@ def _review(review: Review, style: _Style) -> list[str]:
             if row is not None:
                 lines += _wrap(f"{kind} {label}: {one_line(row.key)}, expectancy "
                                f"{money(row.expectancy)} over {plural(row.closed, 'trade')}")
-    if review.previous_label is not None:
-        note = ", no closed trades then" if review.previous_empty else ""
-        lines += ["", f"Against the previous period ({one_line(review.previous_label)}{note}):"]
+    if review.previous_label is not None and review.previous_empty:
+        # A table of this period against dashes says nothing the metrics above do not.
+        lines += ["", *_wrap(f"Against the previous period ({one_line(review.previous_label)}):"
+                             " no closed trades then, so no change to show.")]
+    elif review.previous_label is not None:
+        lines += ["", f"Against the previous period ({one_line(review.previous_label)}):"]
         rows = [[catalogued(item.metric).label, metric(item.metric, item.current),
                  metric(item.metric, item.previous), change(item.metric, item.delta)]
                 for item in review.changes]
@@ -296,25 +318,72 @@ def _breakdowns(summary: PerformanceSummary, min_sample: int, style: _Style) -> 
     lines: list[str] = []
     columns = NARROW_BREAKDOWN_COLUMNS
     money_columns = [index + 2 for index, entry in enumerate(columns) if entry.kind == MONEY]
-    paint = style.painter(money_columns, sample_column=1)
-    for dimension, rows in breakdowns(summary):
+    for shown in breakdowns(summary):
+        label = dimensions.label(shown.name)
+        title = label + overlap_note(shown.name, short=True)
+        if shown.note:
+            title += f" ({shown.note})"
+        lines += ["", *(style.heading(line) for line in _wrap(one_line(title)))]
+        if is_timing(shown.name) and len(shown.rows) > HALF_AFTER:
+            halved = _halves(label, shown.rows, min_sample, style)
+            if halved:
+                lines += halved
+                continue
         table_rows = []
-        for key, stats in rows:
+        for key, stats in shown.rows:
             values = core_metrics(stats).values
-            table_rows.append([clip(one_line(key), KEY_WIDTH),
-                               sample_size(stats.closed, min_sample, short=True),
+            table_rows.append([one_line(key), sample_size(stats.closed, min_sample, short=True),
                                *(metric(entry.name, values[entry.name]) for entry in columns)])
-        label = dimensions.label(dimension)
-        title = label + overlap_note(dimension, short=True)
-        lines += ["", style.heading(clip(one_line(title), WIDTH)),
-                  *table([clip(one_line(label), KEY_WIDTH), "n",
-                          *(entry.narrow_column for entry in columns)], table_rows,
-                         right=range(1, len(columns) + 2), paint=paint)]
+        lines += table(*_fit_first([one_line(label), "n",
+                                    *(entry.narrow_column for entry in columns)], table_rows),
+                       right=range(1, len(columns) + 2),
+                       paint=style.painter(money_columns, sample_column=1))
     return lines
 
 
-def _highlights(summary: PerformanceSummary, style: _Style) -> list[str]:
-    chosen = highlights(summary.aggregate)
+def _fit_first(headers: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """Clip the first (key) column to the room the other columns leave in 80 columns, at least
+    :data:`KEY_WIDTH`: a template such as "Stop loss $# triggered, support broke" reads whole
+    when the numbers are narrow."""
+    others = [max([display_width(header), *(display_width(row[index]) for row in rows)])
+              for index, header in enumerate(headers) if index]
+    room = max(KEY_WIDTH, WIDTH - sum(others) - 2 * len(others))
+    return ([clip(headers[0], room), *headers[1:]],
+            [[clip(row[0], room), *row[1:]] for row in rows])
+
+
+#: The columns of each half of a long timing breakdown (the hours of a day).
+_HALF_COLUMNS = ("win_rate", "net_profit_loss")
+
+
+def _halves(label: str, rows: Rows, min_sample: int, style: _Style) -> list[str]:
+    """A long timing breakdown (the hours) in two halves side by side, with n, win rate and net
+    P&L, when both fit in 80 columns; [] when they do not (the caller shows one table)."""
+    headers = [label.split()[-1].capitalize(), "n",
+               *(catalogued(name).narrow_column for name in _HALF_COLUMNS)]
+
+    def cells(part: Rows) -> list[list[str]]:
+        return [[one_line(key), sample_size(stats.closed, min_sample, short=True),
+                 *(metric(name, core_metrics(stats).values[name]) for name in _HALF_COLUMNS)]
+                for key, stats in part]
+    first, second = halves(rows)
+    right = range(1, len(headers))
+    plain_left = table(headers, cells(first), right=right)
+    plain_right = table(headers, cells(second), right=right)
+    width = max(display_width(line) for line in plain_left)
+    if width + 3 + max(display_width(line) for line in plain_right) > WIDTH:
+        return []
+    # Colour goes on after measuring: its codes take no columns.
+    paint = style.painter((len(headers) - 1,), sample_column=1)
+    left = table(headers, cells(first), right=right, paint=paint) if paint else plain_left
+    other = table(headers, cells(second), right=right, paint=paint) if paint else plain_right
+    return [(shown + " " * (width - display_width(plain)) + " | "
+             + (other[index] if index < len(other) else "")).rstrip()
+            for index, (shown, plain) in enumerate(zip(left, plain_left, strict=True))]
+
+
+def _highlights(summary: PerformanceSummary, style: _Style, top: int) -> list[str]:
+    chosen = highlights(summary.aggregate, top)
     lines = ["", style.heading("Best and worst trades")]
     note = tail_note(chosen)
     if note:

@@ -9,9 +9,13 @@ and the facts of the logs directory the data-health rules judge.
 
 Files:
 
-* the targets file, :data:`DEFAULT_TARGETS_PATH` (relative to the working directory) unless one
-  is named.  A missing default file means "no targets": reports say so and the exit code is
-  never 2.  A named file must exist.  An invalid file is an error listing every problem.
+* the targets file: the one named (``--targets``, else ``$PERFORMANCE_TARGETS``), which must
+  exist; else :data:`DEFAULT_TARGETS_PATH` relative to the working directory, else the same
+  path in the logs directory's project (``LOGS_DIR/../config/dashboard-targets.yaml``: a cron
+  job started in another directory with ``--logs-dir /srv/bot/logs`` still finds
+  ``/srv/bot/config/dashboard-targets.yaml``) (:func:`default_targets_paths`).  No default
+  file means "no targets": reports say so and the exit code is never 2.  An invalid file is an
+  error listing every problem.
 * the alert log (default ``LOGS_DIR/performance-alerts.jsonl``), append-only.
 * the alert state next to the alert log (``performance-alerts.state.json`` and its ``.lock``),
   not under ``LOGS_DIR/performance/``, which holds the cache that may be deleted at any time:
@@ -61,17 +65,38 @@ def alert_paths(logs_dir: Path, alert_log: Path | None = None) -> AlertPaths:
     return AlertPaths(log, log.with_name(f"{log.stem}.state.json"))
 
 
-def load_targets_or_none(path: Path | None) -> Targets | None:
-    """The targets of ``path`` or of the default file; None when the default file is missing.
+def default_targets_paths(logs_dir: Path | None) -> tuple[Path, ...]:
+    """Where the targets file is looked for when none is named, first found wins: the working
+    directory's ``config/dashboard-targets.yaml``, then the logs directory's project's (the
+    logs directory's parent), when that is another file."""
+    candidates = [DEFAULT_TARGETS_PATH]
+    if logs_dir is not None:
+        project = logs_dir.parent / DEFAULT_TARGETS_PATH
+        if project.absolute() != DEFAULT_TARGETS_PATH.absolute():
+            candidates.append(project)
+    return tuple(candidates)
 
-    Without ``path``, the default file's existence is checked first, so the common run without
-    targets imports no YAML and no alert module.  (A file that vanishes between the check and
-    the read is still "missing", which the loader reports as None.)
+
+def load_targets_or_none(path: Path | None, *, logs_dir: Path | None = None) -> Targets | None:
+    """The targets of ``path`` or of a default file; None when no default file exists.
+
+    Without ``path``, the default files' existence is checked first (see
+    :func:`default_targets_paths`), so the common run without targets imports no YAML and no
+    alert module.  (A file that vanishes between the check and the read is still "missing",
+    which the loader reports as None.)
     """
-    chosen = path or DEFAULT_TARGETS_PATH
-    if path is None and not chosen.exists():
-        LOGGER.info("no targets: %s not found; summaries run without targets", chosen)
-        return None
+    if path is None:
+        candidates = default_targets_paths(logs_dir)
+        found = next((candidate for candidate in candidates if candidate.exists()), None)
+        if found is None:
+            LOGGER.info("no targets: %s%s found; summaries run without targets",
+                        "neither " if len(candidates) > 1 else "",
+                        " nor ".join(str(candidate) for candidate in candidates)
+                        + ("" if len(candidates) > 1 else " not"))
+            return None
+        chosen = found
+    else:
+        chosen = path
     # Lazy: the YAML loader and the targets schema cost ~14 ms (see the module docstring).
     from trading_bot.performance.alerting.config import load_targets
 
@@ -277,6 +302,16 @@ def acknowledge_alert(alert_id: str, paths: AlertPaths, now: datetime) -> tuple[
     return record, new
 
 
-__all__ = ["DEFAULT_TARGETS_PATH", "AlertPaths", "Judged", "LogFacts", "acknowledge_alert",
-           "alert_paths", "evaluate_targets", "first_log_day", "load_targets_or_none",
-           "report_targets_view"]
+__all__ = [
+    "DEFAULT_TARGETS_PATH",
+    "AlertPaths",
+    "Judged",
+    "LogFacts",
+    "acknowledge_alert",
+    "alert_paths",
+    "default_targets_paths",
+    "evaluate_targets",
+    "first_log_day",
+    "load_targets_or_none",
+    "report_targets_view",
+]

@@ -21,7 +21,7 @@ from trading_bot.performance.report.formats import (
     HTML_FORMAT,
     Report,
     render,
-    report_document,
+    report_json_document,
 )
 from trading_bot.performance.tracker import PerformanceTracker
 
@@ -51,7 +51,7 @@ def export_report(report: Report, output_dir: Path, *, markdown: str | None = No
         markdown = render(EXPORT_FORMAT, report)
     if html is None:
         html = render(HTML_FORMAT, report)
-    return export_summary(report.summary, report_document(report.summary, report.targets),
+    return export_summary(report.summary, report_json_document(report),
                           markdown, output_dir, html=html)
 
 

@@ -4,6 +4,12 @@ Two ways to write, one for each kind of file: :func:`write_atomic` replaces a wh
 (exports, the alert state) and :func:`append_line` adds one line to an append-only log (trade
 lines written by hand, the alert log).  ``tests/performance_tracking/test_crash.py`` SIGKILLs
 real runs mid-write to hold both to it.
+
+Every OS error on the way out (a directory that cannot be created, a read-only or full file
+system, a directory or FIFO where a file belongs) leaves nothing half-written and is raised as
+an :class:`~trading_bot.performance.errors.OutputError` naming the path to fix, which the
+command line prints as ``error: PATH: reason`` (exit 1): :func:`ensure_directory` for the
+directories, :func:`write_atomic` and :func:`append_line` for the files.
 """
 
 from __future__ import annotations
@@ -11,11 +17,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 import time
 from pathlib import Path
 
-from trading_bot.performance.errors import PerformanceError
+from trading_bot.performance.errors import OutputError, os_reason
 
 try:
     import fcntl
@@ -67,6 +74,24 @@ def _new_file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def ensure_directory(directory: Path) -> None:
+    """Create ``directory`` (and its parents) unless it exists; an :class:`OutputError` naming
+    the part of the path to fix when it cannot be.
+
+    A regular file somewhere on the way (``--output-dir`` naming a file, or a path under one)
+    is named as such, not with the system's ``File exists`` or ``Not a directory`` about a
+    path the operator never typed.
+    """
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        for part in (directory, *directory.parents):
+            if part.exists() and not part.is_dir():
+                where = "" if part == directory else f" (cannot create {directory} in it)"
+                raise OutputError(part, f"is not a directory{where}") from None
+        raise OutputError(directory, f"cannot create directory: {os_reason(exc)}") from None
+
+
 def write_atomic(path: Path, text: str, *, stale_temps_of: re.Pattern[str] | None = None) -> None:
     """Replace ``path`` with ``text`` so readers see the old or the new file, never a mix.
 
@@ -74,13 +99,19 @@ def write_atomic(path: Path, text: str, *, stale_temps_of: re.Pattern[str] | Non
     report exports and the alert state alike.  A writer killed before the rename leaves its temp
     file (hidden, never read as ``path``); once the write is done, temp files left that way for
     target names matching ``stale_temps_of`` (default: ``path``'s own name) are removed, see
-    :func:`remove_stale_temps`.
+    :func:`remove_stale_temps`.  Any OS error (full disk, read-only file system, a directory at
+    ``path``) removes the temp file, leaves ``path`` as it was and raises an
+    :class:`OutputError` naming ``path`` (not the temp file, a name the operator never sees).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_directory(path.parent)
     if path.is_dir() and not path.is_symlink():
-        raise PerformanceError(f"{path}: cannot write the report, a directory has its name")
+        raise OutputError(path, "is a directory, so a file cannot be written under its name")
     mode = _new_file_mode(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                             dir=path.parent)
+    except OSError as exc:
+        raise OutputError(path, f"cannot write: {os_reason(exc)}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -88,6 +119,9 @@ def write_atomic(path: Path, text: str, *, stale_temps_of: re.Pattern[str] | Non
             os.fsync(stream.fileno())
         os.chmod(temp_name, mode)
         os.replace(temp_name, path)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise OutputError(path, f"cannot write: {os_reason(exc)}") from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
@@ -133,7 +167,7 @@ def _find_stale_temps(directory: Path) -> dict[str, list[str]]:
     return found
 
 
-def append_line(path: Path, data: bytes) -> None:
+def append_line(path: Path, data: bytes, *, into: str = "") -> None:
     """One ``O_APPEND`` write of a whole line, then fsync (and the directory's, if new).
 
     With ``O_APPEND`` the kernel moves to the end and writes in one step, so several writers
@@ -143,26 +177,83 @@ def append_line(path: Path, data: bytes) -> None:
     grows a file page by page during one ``write``, so an unlocked reader can observe a line in
     flight and take it for a torn one).  A tail torn by a crashed writer gets a newline first, in
     the same write, so it becomes one bad line instead of swallowing ``data``.
+
+    Only a regular file is appended to: the file is opened non-blocking and checked before
+    anything is written, so a FIFO at ``path`` is refused instead of hanging the run until a
+    reader comes.  A write the system cut short (disk full) is undone: the file is truncated
+    back to its size before the write, unless another writer appended after it in the
+    meantime (then the fragment stays and becomes one reported bad line).  Every OS error is
+    an :class:`OutputError` naming ``path`` (``cannot append{into}: reason``; ``into`` says
+    what the file is, `` to the alert log``).
     """
-    existed = path.exists()
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    failed = f"cannot append{into}"
     try:
+        problem, existed = not_a_regular_file(path), True
+    except FileNotFoundError:
+        problem, existed = None, False
+    except OSError as exc:
+        raise OutputError(path, f"{failed}: {os_reason(exc)}") from None
+    if problem is not None:
+        raise OutputError(path, f"{failed}: {problem}")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK
+                     | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError as exc:
+        raise OutputError(path, f"{failed}: {os_reason(exc)}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):   # replaced between the check and the open
+            raise OutputError(path, f"{failed}: {_kind(mode)}")
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)
         if _ends_torn(path, fd):
             data = b"\n" + data
-        written = os.write(fd, data)
+        _write_whole(path, fd, data, failed)
         if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        if written != len(data):
-            raise PerformanceError(
-                f"{path}: short write ({written} of {len(data)} bytes, disk full?); the last "
-                "line of the file may be torn and will be reported as bad")
+            fcntl.flock(fd, fcntl.LOCK_UN)   # the line is whole: others may append meanwhile
         os.fsync(fd)
+    except OSError as exc:
+        raise OutputError(path, f"{failed}: {os_reason(exc)}") from None
     finally:
-        os.close(fd)
+        os.close(fd)   # closing releases the flock if an error left it held
     if not existed:
         fsync_directory(path.parent)
+
+
+def not_a_regular_file(path: Path) -> str | None:
+    """Why ``path`` (followed if a symlink) cannot be written as a file, None when it is a
+    regular one; FileNotFoundError when there is nothing there."""
+    mode = os.stat(path).st_mode
+    return None if stat.S_ISREG(mode) else _kind(mode)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a directory, not a regular file"
+    if stat.S_ISFIFO(mode):
+        return "is a FIFO (named pipe), not a regular file"
+    return "is not a regular file"
+
+
+def _write_whole(path: Path, fd: int, data: bytes, failed: str) -> None:
+    """Write ``data`` at the end of ``fd`` in one call, or leave the file as it was.
+
+    A short write (no space left for all of it) is truncated away when the file still ends
+    with it, so no fragment of a line is left behind, and raised; a failed write wrote nothing.
+    """
+    before = os.fstat(fd).st_size
+    written = os.write(fd, data)   # an error here wrote nothing (else it returns the count)
+    if written != len(data):
+        _undo_append(fd, before, written)
+        raise OutputError(path, f"{failed}: short write ({written} of {len(data)} bytes): "
+                                "No space left on device?")
+
+
+def _undo_append(fd: int, before: int, written: int) -> None:
+    """Cut a partial append off again, if nothing else was appended after it."""
+    with contextlib.suppress(OSError):
+        if os.fstat(fd).st_size == before + written:
+            os.ftruncate(fd, before)
 
 
 def _ends_torn(path: Path, fd: int) -> bool:

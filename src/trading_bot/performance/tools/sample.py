@@ -23,11 +23,15 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
+
+from trading_bot.performance.errors import PerformanceError
+from trading_bot.performance.storage.durability import ensure_directory, write_atomic
 
 STOCKS = {"AAPL": Decimal("190"), "MSFT": Decimal("410"), "NVDA": Decimal("480"),
           "TSLA": Decimal("240"), "SPY": Decimal("520")}
@@ -426,12 +430,13 @@ def _write_one_late(lines: list[str]) -> None:
 
 
 def write(files: dict[date, list[str]], out_dir: Path) -> list[Path]:
-    """Write one ``YYYY-MM-DD.jsonl`` per date (replacing existing ones)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write one ``YYYY-MM-DD.jsonl`` per date (replacing existing ones, each atomically: an OS
+    error is an OutputError naming the path, and leaves the file as it was)."""
+    ensure_directory(out_dir)
     written = []
     for day, lines in sorted(files.items()):
         path = out_dir / f"{day.isoformat()}.jsonl"
-        path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        write_atomic(path, "".join(line + "\n" for line in lines))
         written.append(path)
     return written
 
@@ -457,7 +462,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     spec = SampleSpec(args.start, args.days, args.trades_per_day, args.seed, not args.no_defects,
                       args.weekend_trades_per_day, args.executions, upstream=args.upstream)
-    paths = write(generate(spec), args.out)
+    try:
+        paths = write(generate(spec), args.out)
+    except PerformanceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(f"wrote {len(paths)} files to {args.out}")
     return 0
 

@@ -1,7 +1,7 @@
 """Generated from specs/dashboard-targets.schema.json by ``python -m trading_bot.performance.tools.schema_codegen``; do not edit."""
 # fmt: off
 # flake8: noqa
-SCHEMA_SHA256 = "8e204ac41d39ee1c79af496a22e256c74434f5bd079c9381e0b472fe0300b7b4"
+SCHEMA_SHA256 = "6f66d60b9108ce6e44462f3e8904945ce3d105d95274af7e4358e78b9db98b15"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -15,7 +15,8 @@ REGEX_PATTERNS = {
     '^[0-9a-f]{16}$': re.compile('^[0-9a-f]{16}\\Z'),
     '^[A-Za-z0-9_.-]{1,64}$': re.compile('^[A-Za-z0-9_.-]{1,64}\\Z'),
     '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?\\Z'),
-    '^([1-9][0-9]{0,5}[smhd]|never)$': re.compile('^([1-9][0-9]{0,5}[smhd]|never)\\Z')
+    '^([1-9][0-9]{0,5}[smhd]|never)$': re.compile('^([1-9][0-9]{0,5}[smhd]|never)\\Z'),
+    '^-?[0-9]{1,30}(\\.[0-9]{1,12})?$': re.compile('^-?[0-9]{1,30}(\\.[0-9]{1,12})?\\Z')
 }
 
 NoneType = type(None)
@@ -51,6 +52,20 @@ def validate_https___trading_bot_local_specs_dashboard_targets_schema_json(data,
             data__pairing = data["pairing"]
             if not (isinstance(data__pairing, str) and data__pairing == 'auto' or isinstance(data__pairing, str) and data__pairing == 'order-id' or isinstance(data__pairing, str) and data__pairing == 'fifo'):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".pairing must be one of ['auto', 'order-id', 'fifo']")
+        if "accounts" in data_keys:
+            data_keys.remove("accounts")
+            data__accounts = data["accounts"]
+            if not isinstance(data__accounts, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".accounts must be array")
+            data__accounts_is_list = isinstance(data__accounts, (list, tuple))
+            if data__accounts_is_list:
+                data__accounts_len = len(data__accounts)
+                if data__accounts_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".accounts must contain at least 1 items")
+                if data__accounts_len > 100:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".accounts must contain less than or equal to 100 items")
+                for data__accounts_x, data__accounts_item in enumerate(data__accounts):
+                    validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_account(data__accounts_item, custom_formats, (name_prefix or "data") + ".accounts[{data__accounts_x}]".format(data__accounts_x=data__accounts_x))
         if "alerts" in data_keys:
             data_keys.remove("alerts")
             data__alerts = data["alerts"]
@@ -536,6 +551,80 @@ def validate_https___trading_bot_local_specs_dashboard_targets_schema_json___def
     if isinstance(data, str):
         if not REGEX_PATTERNS['^([1-9][0-9]{0,5}[smhd]|never)$'].search(data):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^([1-9][0-9]{0,5}[smhd]|never)$")
+    return data
+
+def validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_account(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['starting_balance']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "execution_mode" in data_keys:
+            data_keys.remove("execution_mode")
+            data__executionmode = data["execution_mode"]
+            if not (isinstance(data__executionmode, str) and data__executionmode == 'PAPER' or isinstance(data__executionmode, str) and data__executionmode == 'LIVE'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".execution_mode must be one of ['PAPER', 'LIVE']")
+        if "account_id" in data_keys:
+            data_keys.remove("account_id")
+            data__accountid = data["account_id"]
+            if not isinstance(data__accountid, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".account_id must be string")
+            if isinstance(data__accountid, str):
+                data__accountid_len = len(data__accountid)
+                if data__accountid_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".account_id must be longer than or equal to 1 characters")
+                if data__accountid_len > 200:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".account_id must be shorter than or equal to 200 characters")
+        if "starting_balance" in data_keys:
+            data_keys.remove("starting_balance")
+            data__startingbalance = data["starting_balance"]
+            validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_amount(data__startingbalance, custom_formats, (name_prefix or "data") + ".starting_balance")
+        if "cash_flows" in data_keys:
+            data_keys.remove("cash_flows")
+            data__cashflows = data["cash_flows"]
+            if not isinstance(data__cashflows, (list, tuple)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cash_flows must be array")
+            data__cashflows_is_list = isinstance(data__cashflows, (list, tuple))
+            if data__cashflows_is_list:
+                data__cashflows_len = len(data__cashflows)
+                if data__cashflows_len > 10000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cash_flows must contain less than or equal to 10000 items")
+                for data__cashflows_x, data__cashflows_item in enumerate(data__cashflows):
+                    validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_cashflow(data__cashflows_item, custom_formats, (name_prefix or "data") + ".cash_flows[{data__cashflows_x}]".format(data__cashflows_x=data__cashflows_x))
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_cashflow(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['date', 'amount']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "date" in data_keys:
+            data_keys.remove("date")
+            data__date = data["date"]
+            validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_date(data__date, custom_formats, (name_prefix or "data") + ".date")
+        if "amount" in data_keys:
+            data_keys.remove("amount")
+            data__amount = data["amount"]
+            validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_amount(data__amount, custom_formats, (name_prefix or "data") + ".amount")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_amount(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (int, float, Decimal, str)) or isinstance(data, bool):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be number or string")
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^-?[0-9]{1,30}(\\.[0-9]{1,12})?$'].search(data):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^-?[0-9]{1,30}(\\.[0-9]{1,12})?$")
     return data
 
 def validate_https___trading_bot_local_specs_dashboard_targets_schema_json___defs_nonpositivemoney(data, custom_formats={}, name_prefix=None):

@@ -1,7 +1,7 @@
 """Generated from specs/performance-summary.schema.json by ``python -m trading_bot.performance.tools.schema_codegen``; do not edit."""
 # fmt: off
 # flake8: noqa
-SCHEMA_SHA256 = "80859ca3ccec7a7603c65c4ac061673aa22f31fb30f342c6742efac5175e46a7"
+SCHEMA_SHA256 = "6109466ae5795c92970192d88fb104448ea664957fe0cbbbf09c600996e72330"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -146,8 +146,8 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                         if "code" in data__emptyreason_keys:
                             data__emptyreason_keys.remove("code")
                             data__emptyreason__code = data__emptyreason["code"]
-                            if not (isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'no_log_files' or isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'all_lines_invalid' or isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'no_lines' or isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'timezone_shift' or isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'only_open_trades' or isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'no_closed_trades'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".empty_reason.code must be one of ['no_log_files', 'all_lines_invalid', 'no_lines', 'timezone_shift', 'only_open_trades', 'no_closed_trades']")
+                            if not (isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'no_log_files' or isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'all_lines_invalid' or isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'no_lines' or isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'timezone_shift' or isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'only_open_trades' or isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'no_closed_trades' or isinstance(data__emptyreason__code, str) and data__emptyreason__code == 'filtered_out'):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".empty_reason.code must be one of ['no_log_files', 'all_lines_invalid', 'no_lines', 'timezone_shift', 'only_open_trades', 'no_closed_trades', 'filtered_out']")
                         if "message" in data__emptyreason_keys:
                             data__emptyreason_keys.remove("message")
                             data__emptyreason__message = data__emptyreason["message"]
@@ -822,6 +822,77 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".pairing.summary must be string")
                 if data__pairing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".pairing must not contain "+str(data__pairing_keys)+" properties")
+        if "filters" in data_keys:
+            data_keys.remove("filters")
+            data__filters = data["filters"]
+            if not isinstance(data__filters, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters must be object")
+            data__filters_is_dict = isinstance(data__filters, dict)
+            if data__filters_is_dict:
+                data__filters__missing_keys = set(['where', 'excluded_trades', 'excluded_net_pnl', 'excluded_open_positions']) - data__filters.keys()
+                if data__filters__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters must contain ")
+                data__filters_keys = set(data__filters.keys())
+                if "where" in data__filters_keys:
+                    data__filters_keys.remove("where")
+                    data__filters__where = data__filters["where"]
+                    if not isinstance(data__filters__where, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.where must be object")
+                    data__filters__where_is_dict = isinstance(data__filters__where, dict)
+                    if data__filters__where_is_dict:
+                        data__filters__where_len = len(data__filters__where)
+                        if data__filters__where_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.where must contain at least 1 properties")
+                        data__filters__where_keys = set(data__filters__where.keys())
+                        for data__filters__where_key in data__filters__where_keys:
+                            if data__filters__where_key not in []:
+                                data__filters__where_value = data__filters__where.get(data__filters__where_key)
+                                if not isinstance(data__filters__where_value, (list, tuple)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.where.{data__filters__where_key}".format(data__filters__where_key=data__filters__where_key) + " must be array")
+                                data__filters__where_value_is_list = isinstance(data__filters__where_value, (list, tuple))
+                                if data__filters__where_value_is_list:
+                                    data__filters__where_value_len = len(data__filters__where_value)
+                                    if data__filters__where_value_len < 1:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.where.{data__filters__where_key}".format(data__filters__where_key=data__filters__where_key) + " must contain at least 1 items")
+                                    for data__filters__where_value_x, data__filters__where_value_item in enumerate(data__filters__where_value):
+                                        if not isinstance(data__filters__where_value_item, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.where.{data__filters__where_key}[{data__filters__where_value_x}]".format(data__filters__where_key=data__filters__where_key, data__filters__where_value_x=data__filters__where_value_x) + " must be string")
+                                        if isinstance(data__filters__where_value_item, str):
+                                            data__filters__where_value_item_len = len(data__filters__where_value_item)
+                                            if data__filters__where_value_item_len < 1:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.where.{data__filters__where_key}[{data__filters__where_value_x}]".format(data__filters__where_key=data__filters__where_key, data__filters__where_value_x=data__filters__where_value_x) + " must be longer than or equal to 1 characters")
+                        if data__filters__where_len != 0:
+                            data__filters__where_property_names = True
+                            for data__filters__where_key in data__filters__where:
+                                try:
+                                    if not (isinstance(data__filters__where_key, str) and data__filters__where_key == 'strategy_name' or isinstance(data__filters__where_key, str) and data__filters__where_key == 'execution_mode' or isinstance(data__filters__where_key, str) and data__filters__where_key == 'symbol' or isinstance(data__filters__where_key, str) and data__filters__where_key == 'side' or isinstance(data__filters__where_key, str) and data__filters__where_key == 'account_id'):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.where must be one of ['strategy_name', 'execution_mode', 'symbol', 'side', 'account_id']")
+                                except (JsonSchemaValueException, JsonSchemaValuesException):
+                                    data__filters__where_property_names = False
+                            if not data__filters__where_property_names:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.where must be named by propertyName definition")
+                if "excluded_trades" in data__filters_keys:
+                    data__filters_keys.remove("excluded_trades")
+                    data__filters__excludedtrades = data__filters["excluded_trades"]
+                    if not isinstance(data__filters__excludedtrades, (int)) and not (isinstance(data__filters__excludedtrades, float) and data__filters__excludedtrades.is_integer()) or isinstance(data__filters__excludedtrades, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.excluded_trades must be integer")
+                    if isinstance(data__filters__excludedtrades, (int, float, Decimal)) and not isinstance(data__filters__excludedtrades, bool):
+                        if data__filters__excludedtrades < 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.excluded_trades must be bigger than or equal to 0")
+                if "excluded_net_pnl" in data__filters_keys:
+                    data__filters_keys.remove("excluded_net_pnl")
+                    data__filters__excludednetpnl = data__filters["excluded_net_pnl"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__filters__excludednetpnl, custom_formats, (name_prefix or "data") + ".filters.excluded_net_pnl")
+                if "excluded_open_positions" in data__filters_keys:
+                    data__filters_keys.remove("excluded_open_positions")
+                    data__filters__excludedopenpositions = data__filters["excluded_open_positions"]
+                    if not isinstance(data__filters__excludedopenpositions, (int)) and not (isinstance(data__filters__excludedopenpositions, float) and data__filters__excludedopenpositions.is_integer()) or isinstance(data__filters__excludedopenpositions, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.excluded_open_positions must be integer")
+                    if isinstance(data__filters__excludedopenpositions, (int, float, Decimal)) and not isinstance(data__filters__excludedopenpositions, bool):
+                        if data__filters__excludedopenpositions < 0:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters.excluded_open_positions must be bigger than or equal to 0")
+                if data__filters_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".filters must not contain "+str(data__filters_keys)+" properties")
         if "marks" in data_keys:
             data_keys.remove("marks")
             data__marks = data["marks"]
@@ -861,7 +932,7 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".account must be object")
             data__account_is_dict = isinstance(data__account, dict)
             if data__account_is_dict:
-                data__account__missing_keys = set(['starting_balance', 'days', 'convention', 'metrics', 'null_reasons']) - data__account.keys()
+                data__account__missing_keys = set(['starting_balance', 'days', 'convention', 'daily_returns', 'capital', 'metrics', 'null_reasons']) - data__account.keys()
                 if data__account__missing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".account must contain ")
                 data__account_keys = set(data__account.keys())
@@ -880,8 +951,143 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                 if "convention" in data__account_keys:
                     data__account_keys.remove("convention")
                     data__account__convention = data__account["convention"]
-                    if not (isinstance(data__account__convention, str) and data__account__convention == 'freqtrade'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.convention must be one of ['freqtrade']")
+                    if not (isinstance(data__account__convention, str) and data__account__convention == 'freqtrade' or isinstance(data__account__convention, str) and data__account__convention == 'quantstats-daily'):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.convention must be one of ['freqtrade', 'quantstats-daily']")
+                if "daily_returns" in data__account_keys:
+                    data__account_keys.remove("daily_returns")
+                    data__account__dailyreturns = data__account["daily_returns"]
+                    data__account__dailyreturns_one_of_count7 = 0
+                    if data__account__dailyreturns_one_of_count7 < 2:
+                        try:
+                            if not isinstance(data__account__dailyreturns, (NoneType)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.daily_returns must be null")
+                            data__account__dailyreturns_one_of_count7 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if data__account__dailyreturns_one_of_count7 < 2:
+                        try:
+                            if not isinstance(data__account__dailyreturns, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.daily_returns must be object")
+                            data__account__dailyreturns_is_dict = isinstance(data__account__dailyreturns, dict)
+                            if data__account__dailyreturns_is_dict:
+                                data__account__dailyreturns__missing_keys = set(['periods_per_year', 'days']) - data__account__dailyreturns.keys()
+                                if data__account__dailyreturns__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.daily_returns must contain ")
+                                data__account__dailyreturns_keys = set(data__account__dailyreturns.keys())
+                                if "periods_per_year" in data__account__dailyreturns_keys:
+                                    data__account__dailyreturns_keys.remove("periods_per_year")
+                                    data__account__dailyreturns__periodsperyear = data__account__dailyreturns["periods_per_year"]
+                                    if not (isinstance(data__account__dailyreturns__periodsperyear, (int, float)) and not isinstance(data__account__dailyreturns__periodsperyear, bool) and data__account__dailyreturns__periodsperyear == 365 or isinstance(data__account__dailyreturns__periodsperyear, (int, float)) and not isinstance(data__account__dailyreturns__periodsperyear, bool) and data__account__dailyreturns__periodsperyear == 252):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.daily_returns.periods_per_year must be one of [365, 252]")
+                                if "days" in data__account__dailyreturns_keys:
+                                    data__account__dailyreturns_keys.remove("days")
+                                    data__account__dailyreturns__days = data__account__dailyreturns["days"]
+                                    if not isinstance(data__account__dailyreturns__days, (int, NoneType)) and not (isinstance(data__account__dailyreturns__days, float) and data__account__dailyreturns__days.is_integer()) or isinstance(data__account__dailyreturns__days, bool):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.daily_returns.days must be integer or null")
+                                    if isinstance(data__account__dailyreturns__days, (int, float, Decimal)) and not isinstance(data__account__dailyreturns__days, bool):
+                                        if data__account__dailyreturns__days < 0:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.daily_returns.days must be bigger than or equal to 0")
+                                if data__account__dailyreturns_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.daily_returns must not contain "+str(data__account__dailyreturns_keys)+" properties")
+                            data__account__dailyreturns_one_of_count7 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if data__account__dailyreturns_one_of_count7 != 1:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.daily_returns must be valid exactly by one definition")
+                if "capital" in data__account_keys:
+                    data__account_keys.remove("capital")
+                    data__account__capital = data__account["capital"]
+                    data__account__capital_one_of_count8 = 0
+                    if data__account__capital_one_of_count8 < 2:
+                        try:
+                            if not isinstance(data__account__capital, (NoneType)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital must be null")
+                            data__account__capital_one_of_count8 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if data__account__capital_one_of_count8 < 2:
+                        try:
+                            if not isinstance(data__account__capital, (dict)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital must be object")
+                            data__account__capital_is_dict = isinstance(data__account__capital, dict)
+                            if data__account__capital_is_dict:
+                                data__account__capital__missing_keys = set(['source', 'at_start', 'at_end', 'cash_flows', 'accounts']) - data__account__capital.keys()
+                                if data__account__capital__missing_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital must contain ")
+                                data__account__capital_keys = set(data__account__capital.keys())
+                                if "source" in data__account__capital_keys:
+                                    data__account__capital_keys.remove("source")
+                                    data__account__capital__source = data__account__capital["source"]
+                                    if not isinstance(data__account__capital__source, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital.source must be string")
+                                    if isinstance(data__account__capital__source, str):
+                                        data__account__capital__source_len = len(data__account__capital__source)
+                                        if data__account__capital__source_len < 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital.source must be longer than or equal to 1 characters")
+                                if "at_start" in data__account__capital_keys:
+                                    data__account__capital_keys.remove("at_start")
+                                    data__account__capital__atstart = data__account__capital["at_start"]
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__account__capital__atstart, custom_formats, (name_prefix or "data") + ".account.capital.at_start")
+                                if "at_end" in data__account__capital_keys:
+                                    data__account__capital_keys.remove("at_end")
+                                    data__account__capital__atend = data__account__capital["at_end"]
+                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__account__capital__atend, custom_formats, (name_prefix or "data") + ".account.capital.at_end")
+                                if "cash_flows" in data__account__capital_keys:
+                                    data__account__capital_keys.remove("cash_flows")
+                                    data__account__capital__cashflows = data__account__capital["cash_flows"]
+                                    if not isinstance(data__account__capital__cashflows, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital.cash_flows must be array")
+                                    data__account__capital__cashflows_is_list = isinstance(data__account__capital__cashflows, (list, tuple))
+                                    if data__account__capital__cashflows_is_list:
+                                        data__account__capital__cashflows_len = len(data__account__capital__cashflows)
+                                        for data__account__capital__cashflows_x, data__account__capital__cashflows_item in enumerate(data__account__capital__cashflows):
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_cashflow(data__account__capital__cashflows_item, custom_formats, (name_prefix or "data") + ".account.capital.cash_flows[{data__account__capital__cashflows_x}]".format(data__account__capital__cashflows_x=data__account__capital__cashflows_x))
+                                if "accounts" in data__account__capital_keys:
+                                    data__account__capital_keys.remove("accounts")
+                                    data__account__capital__accounts = data__account__capital["accounts"]
+                                    if not isinstance(data__account__capital__accounts, (list, tuple)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital.accounts must be array")
+                                    data__account__capital__accounts_is_list = isinstance(data__account__capital__accounts, (list, tuple))
+                                    if data__account__capital__accounts_is_list:
+                                        data__account__capital__accounts_len = len(data__account__capital__accounts)
+                                        for data__account__capital__accounts_x, data__account__capital__accounts_item in enumerate(data__account__capital__accounts):
+                                            if not isinstance(data__account__capital__accounts_item, (dict)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital.accounts[{data__account__capital__accounts_x}]".format(data__account__capital__accounts_x=data__account__capital__accounts_x) + " must be object")
+                                            data__account__capital__accounts_item_is_dict = isinstance(data__account__capital__accounts_item, dict)
+                                            if data__account__capital__accounts_item_is_dict:
+                                                data__account__capital__accounts_item__missing_keys = set(['execution_mode', 'account_id', 'starting_balance', 'cash_flows']) - data__account__capital__accounts_item.keys()
+                                                if data__account__capital__accounts_item__missing_keys:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital.accounts[{data__account__capital__accounts_x}]".format(data__account__capital__accounts_x=data__account__capital__accounts_x) + " must contain ")
+                                                data__account__capital__accounts_item_keys = set(data__account__capital__accounts_item.keys())
+                                                if "execution_mode" in data__account__capital__accounts_item_keys:
+                                                    data__account__capital__accounts_item_keys.remove("execution_mode")
+                                                    data__account__capital__accounts_item__executionmode = data__account__capital__accounts_item["execution_mode"]
+                                                    if not (isinstance(data__account__capital__accounts_item__executionmode, str) and data__account__capital__accounts_item__executionmode == 'PAPER' or isinstance(data__account__capital__accounts_item__executionmode, str) and data__account__capital__accounts_item__executionmode == 'LIVE' or data__account__capital__accounts_item__executionmode is None):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital.accounts[{data__account__capital__accounts_x}].execution_mode".format(data__account__capital__accounts_x=data__account__capital__accounts_x) + " must be one of ['PAPER', 'LIVE', None]")
+                                                if "account_id" in data__account__capital__accounts_item_keys:
+                                                    data__account__capital__accounts_item_keys.remove("account_id")
+                                                    data__account__capital__accounts_item__accountid = data__account__capital__accounts_item["account_id"]
+                                                    if not isinstance(data__account__capital__accounts_item__accountid, (str, NoneType)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital.accounts[{data__account__capital__accounts_x}].account_id".format(data__account__capital__accounts_x=data__account__capital__accounts_x) + " must be string or null")
+                                                if "starting_balance" in data__account__capital__accounts_item_keys:
+                                                    data__account__capital__accounts_item_keys.remove("starting_balance")
+                                                    data__account__capital__accounts_item__startingbalance = data__account__capital__accounts_item["starting_balance"]
+                                                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__account__capital__accounts_item__startingbalance, custom_formats, (name_prefix or "data") + ".account.capital.accounts[{data__account__capital__accounts_x}].starting_balance".format(data__account__capital__accounts_x=data__account__capital__accounts_x))
+                                                if "cash_flows" in data__account__capital__accounts_item_keys:
+                                                    data__account__capital__accounts_item_keys.remove("cash_flows")
+                                                    data__account__capital__accounts_item__cashflows = data__account__capital__accounts_item["cash_flows"]
+                                                    if not isinstance(data__account__capital__accounts_item__cashflows, (list, tuple)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital.accounts[{data__account__capital__accounts_x}].cash_flows".format(data__account__capital__accounts_x=data__account__capital__accounts_x) + " must be array")
+                                                    data__account__capital__accounts_item__cashflows_is_list = isinstance(data__account__capital__accounts_item__cashflows, (list, tuple))
+                                                    if data__account__capital__accounts_item__cashflows_is_list:
+                                                        data__account__capital__accounts_item__cashflows_len = len(data__account__capital__accounts_item__cashflows)
+                                                        for data__account__capital__accounts_item__cashflows_x, data__account__capital__accounts_item__cashflows_item in enumerate(data__account__capital__accounts_item__cashflows):
+                                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_cashflow(data__account__capital__accounts_item__cashflows_item, custom_formats, (name_prefix or "data") + ".account.capital.accounts[{data__account__capital__accounts_x}].cash_flows[{data__account__capital__accounts_item__cashflows_x}]".format(data__account__capital__accounts_x=data__account__capital__accounts_x, data__account__capital__accounts_item__cashflows_x=data__account__capital__accounts_item__cashflows_x))
+                                                if data__account__capital__accounts_item_keys:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital.accounts[{data__account__capital__accounts_x}]".format(data__account__capital__accounts_x=data__account__capital__accounts_x) + " must not contain "+str(data__account__capital__accounts_item_keys)+" properties")
+                                if data__account__capital_keys:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital must not contain "+str(data__account__capital_keys)+" properties")
+                            data__account__capital_one_of_count8 += 1
+                        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    if data__account__capital_one_of_count8 != 1:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.capital must be valid exactly by one definition")
                 if "metrics" in data__account_keys:
                     data__account_keys.remove("metrics")
                     data__account__metrics = data__account["metrics"]
@@ -950,6 +1156,252 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".account.null_reasons.{data__account__nullreasons_key}".format(data__account__nullreasons_key=data__account__nullreasons_key) + " must be string")
                 if data__account_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".account must not contain "+str(data__account_keys)+" properties")
+        if "review" in data_keys:
+            data_keys.remove("review")
+            data__review = data["review"]
+            data__review_one_of_count9 = 0
+            if data__review_one_of_count9 < 2:
+                try:
+                    if not isinstance(data__review, (NoneType)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".review must be null")
+                    data__review_one_of_count9 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if data__review_one_of_count9 < 2:
+                try:
+                    if not isinstance(data__review, (dict)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".review must be object")
+                    data__review_is_dict = isinstance(data__review, dict)
+                    if data__review_is_dict:
+                        data__review__missing_keys = set(['min_sample', 'previous_period', 'standings', 'changes', 'observations']) - data__review.keys()
+                        if data__review__missing_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".review must contain ")
+                        data__review_keys = set(data__review.keys())
+                        if "min_sample" in data__review_keys:
+                            data__review_keys.remove("min_sample")
+                            data__review__minsample = data__review["min_sample"]
+                            if not isinstance(data__review__minsample, (int)) and not (isinstance(data__review__minsample, float) and data__review__minsample.is_integer()) or isinstance(data__review__minsample, bool):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.min_sample must be integer")
+                            if isinstance(data__review__minsample, (int, float, Decimal)) and not isinstance(data__review__minsample, bool):
+                                if data__review__minsample < 1:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.min_sample must be bigger than or equal to 1")
+                        if "previous_period" in data__review_keys:
+                            data__review_keys.remove("previous_period")
+                            data__review__previousperiod = data__review["previous_period"]
+                            data__review__previousperiod_one_of_count10 = 0
+                            if data__review__previousperiod_one_of_count10 < 2:
+                                try:
+                                    if not isinstance(data__review__previousperiod, (NoneType)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.previous_period must be null")
+                                    data__review__previousperiod_one_of_count10 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__review__previousperiod_one_of_count10 < 2:
+                                try:
+                                    if not isinstance(data__review__previousperiod, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.previous_period must be object")
+                                    data__review__previousperiod_is_dict = isinstance(data__review__previousperiod, dict)
+                                    if data__review__previousperiod_is_dict:
+                                        data__review__previousperiod__missing_keys = set(['label', 'empty']) - data__review__previousperiod.keys()
+                                        if data__review__previousperiod__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.previous_period must contain ")
+                                        data__review__previousperiod_keys = set(data__review__previousperiod.keys())
+                                        if "label" in data__review__previousperiod_keys:
+                                            data__review__previousperiod_keys.remove("label")
+                                            data__review__previousperiod__label = data__review__previousperiod["label"]
+                                            if not isinstance(data__review__previousperiod__label, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.previous_period.label must be string")
+                                        if "empty" in data__review__previousperiod_keys:
+                                            data__review__previousperiod_keys.remove("empty")
+                                            data__review__previousperiod__empty = data__review__previousperiod["empty"]
+                                            if not isinstance(data__review__previousperiod__empty, (bool)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.previous_period.empty must be boolean")
+                                        if data__review__previousperiod_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.previous_period must not contain "+str(data__review__previousperiod_keys)+" properties")
+                                    data__review__previousperiod_one_of_count10 += 1
+                                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                            if data__review__previousperiod_one_of_count10 != 1:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.previous_period must be valid exactly by one definition")
+                        if "standings" in data__review_keys:
+                            data__review_keys.remove("standings")
+                            data__review__standings = data__review["standings"]
+                            if not isinstance(data__review__standings, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.standings must be array")
+                            data__review__standings_is_list = isinstance(data__review__standings, (list, tuple))
+                            if data__review__standings_is_list:
+                                data__review__standings_len = len(data__review__standings)
+                                for data__review__standings_x, data__review__standings_item in enumerate(data__review__standings):
+                                    if not isinstance(data__review__standings_item, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.standings[{data__review__standings_x}]".format(data__review__standings_x=data__review__standings_x) + " must be object")
+                                    data__review__standings_item_is_dict = isinstance(data__review__standings_item, dict)
+                                    if data__review__standings_item_is_dict:
+                                        data__review__standings_item__missing_keys = set(['dimension', 'best', 'worst', 'eligible_rows', 'rows']) - data__review__standings_item.keys()
+                                        if data__review__standings_item__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.standings[{data__review__standings_x}]".format(data__review__standings_x=data__review__standings_x) + " must contain ")
+                                        data__review__standings_item_keys = set(data__review__standings_item.keys())
+                                        if "dimension" in data__review__standings_item_keys:
+                                            data__review__standings_item_keys.remove("dimension")
+                                            data__review__standings_item__dimension = data__review__standings_item["dimension"]
+                                            if not isinstance(data__review__standings_item__dimension, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.standings[{data__review__standings_x}].dimension".format(data__review__standings_x=data__review__standings_x) + " must be string")
+                                        if "best" in data__review__standings_item_keys:
+                                            data__review__standings_item_keys.remove("best")
+                                            data__review__standings_item__best = data__review__standings_item["best"]
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_rankedrow(data__review__standings_item__best, custom_formats, (name_prefix or "data") + ".review.standings[{data__review__standings_x}].best".format(data__review__standings_x=data__review__standings_x))
+                                        if "worst" in data__review__standings_item_keys:
+                                            data__review__standings_item_keys.remove("worst")
+                                            data__review__standings_item__worst = data__review__standings_item["worst"]
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_rankedrow(data__review__standings_item__worst, custom_formats, (name_prefix or "data") + ".review.standings[{data__review__standings_x}].worst".format(data__review__standings_x=data__review__standings_x))
+                                        if "eligible_rows" in data__review__standings_item_keys:
+                                            data__review__standings_item_keys.remove("eligible_rows")
+                                            data__review__standings_item__eligiblerows = data__review__standings_item["eligible_rows"]
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__review__standings_item__eligiblerows, custom_formats, (name_prefix or "data") + ".review.standings[{data__review__standings_x}].eligible_rows".format(data__review__standings_x=data__review__standings_x))
+                                        if "rows" in data__review__standings_item_keys:
+                                            data__review__standings_item_keys.remove("rows")
+                                            data__review__standings_item__rows = data__review__standings_item["rows"]
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__review__standings_item__rows, custom_formats, (name_prefix or "data") + ".review.standings[{data__review__standings_x}].rows".format(data__review__standings_x=data__review__standings_x))
+                                        if data__review__standings_item_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.standings[{data__review__standings_x}]".format(data__review__standings_x=data__review__standings_x) + " must not contain "+str(data__review__standings_item_keys)+" properties")
+                        if "changes" in data__review_keys:
+                            data__review_keys.remove("changes")
+                            data__review__changes = data__review["changes"]
+                            if not isinstance(data__review__changes, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.changes must be array")
+                            data__review__changes_is_list = isinstance(data__review__changes, (list, tuple))
+                            if data__review__changes_is_list:
+                                data__review__changes_len = len(data__review__changes)
+                                for data__review__changes_x, data__review__changes_item in enumerate(data__review__changes):
+                                    if not isinstance(data__review__changes_item, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.changes[{data__review__changes_x}]".format(data__review__changes_x=data__review__changes_x) + " must be object")
+                                    data__review__changes_item_is_dict = isinstance(data__review__changes_item, dict)
+                                    if data__review__changes_item_is_dict:
+                                        data__review__changes_item__missing_keys = set(['metric', 'current', 'previous', 'delta']) - data__review__changes_item.keys()
+                                        if data__review__changes_item__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.changes[{data__review__changes_x}]".format(data__review__changes_x=data__review__changes_x) + " must contain ")
+                                        data__review__changes_item_keys = set(data__review__changes_item.keys())
+                                        if "metric" in data__review__changes_item_keys:
+                                            data__review__changes_item_keys.remove("metric")
+                                            data__review__changes_item__metric = data__review__changes_item["metric"]
+                                            if not isinstance(data__review__changes_item__metric, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.changes[{data__review__changes_x}].metric".format(data__review__changes_x=data__review__changes_x) + " must be string")
+                                        if "current" in data__review__changes_item_keys:
+                                            data__review__changes_item_keys.remove("current")
+                                            data__review__changes_item__current = data__review__changes_item["current"]
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_metricvalue(data__review__changes_item__current, custom_formats, (name_prefix or "data") + ".review.changes[{data__review__changes_x}].current".format(data__review__changes_x=data__review__changes_x))
+                                        if "previous" in data__review__changes_item_keys:
+                                            data__review__changes_item_keys.remove("previous")
+                                            data__review__changes_item__previous = data__review__changes_item["previous"]
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_metricvalue(data__review__changes_item__previous, custom_formats, (name_prefix or "data") + ".review.changes[{data__review__changes_x}].previous".format(data__review__changes_x=data__review__changes_x))
+                                        if "delta" in data__review__changes_item_keys:
+                                            data__review__changes_item_keys.remove("delta")
+                                            data__review__changes_item__delta = data__review__changes_item["delta"]
+                                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_metricvalue(data__review__changes_item__delta, custom_formats, (name_prefix or "data") + ".review.changes[{data__review__changes_x}].delta".format(data__review__changes_x=data__review__changes_x))
+                                        if data__review__changes_item_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.changes[{data__review__changes_x}]".format(data__review__changes_x=data__review__changes_x) + " must not contain "+str(data__review__changes_item_keys)+" properties")
+                        if "observations" in data__review_keys:
+                            data__review_keys.remove("observations")
+                            data__review__observations = data__review["observations"]
+                            if not isinstance(data__review__observations, (list, tuple)):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.observations must be array")
+                            data__review__observations_is_list = isinstance(data__review__observations, (list, tuple))
+                            if data__review__observations_is_list:
+                                data__review__observations_len = len(data__review__observations)
+                                for data__review__observations_x, data__review__observations_item in enumerate(data__review__observations):
+                                    if not isinstance(data__review__observations_item, (dict)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.observations[{data__review__observations_x}]".format(data__review__observations_x=data__review__observations_x) + " must be object")
+                                    data__review__observations_item_is_dict = isinstance(data__review__observations_item, dict)
+                                    if data__review__observations_item_is_dict:
+                                        data__review__observations_item__missing_keys = set(['rule', 'subject', 'message', 'numbers']) - data__review__observations_item.keys()
+                                        if data__review__observations_item__missing_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.observations[{data__review__observations_x}]".format(data__review__observations_x=data__review__observations_x) + " must contain ")
+                                        data__review__observations_item_keys = set(data__review__observations_item.keys())
+                                        if "rule" in data__review__observations_item_keys:
+                                            data__review__observations_item_keys.remove("rule")
+                                            data__review__observations_item__rule = data__review__observations_item["rule"]
+                                            if not (isinstance(data__review__observations_item__rule, str) and data__review__observations_item__rule == 'low_win_rate' or isinstance(data__review__observations_item__rule, str) and data__review__observations_item__rule == 'rr_cannot_pay' or isinstance(data__review__observations_item__rule, str) and data__review__observations_item__rule == 'negative_expectancy' or isinstance(data__review__observations_item__rule, str) and data__review__observations_item__rule == 'live_below_paper'):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.observations[{data__review__observations_x}].rule".format(data__review__observations_x=data__review__observations_x) + " must be one of ['low_win_rate', 'rr_cannot_pay', 'negative_expectancy', 'live_below_paper']")
+                                        if "subject" in data__review__observations_item_keys:
+                                            data__review__observations_item_keys.remove("subject")
+                                            data__review__observations_item__subject = data__review__observations_item["subject"]
+                                            if not isinstance(data__review__observations_item__subject, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.observations[{data__review__observations_x}].subject".format(data__review__observations_x=data__review__observations_x) + " must be string")
+                                        if "message" in data__review__observations_item_keys:
+                                            data__review__observations_item_keys.remove("message")
+                                            data__review__observations_item__message = data__review__observations_item["message"]
+                                            if not isinstance(data__review__observations_item__message, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.observations[{data__review__observations_x}].message".format(data__review__observations_x=data__review__observations_x) + " must be string")
+                                        if "numbers" in data__review__observations_item_keys:
+                                            data__review__observations_item_keys.remove("numbers")
+                                            data__review__observations_item__numbers = data__review__observations_item["numbers"]
+                                            if not isinstance(data__review__observations_item__numbers, (dict)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.observations[{data__review__observations_x}].numbers".format(data__review__observations_x=data__review__observations_x) + " must be object")
+                                            data__review__observations_item__numbers_is_dict = isinstance(data__review__observations_item__numbers, dict)
+                                            if data__review__observations_item__numbers_is_dict:
+                                                data__review__observations_item__numbers_keys = set(data__review__observations_item__numbers.keys())
+                                                for data__review__observations_item__numbers_key in data__review__observations_item__numbers_keys:
+                                                    if data__review__observations_item__numbers_key not in []:
+                                                        data__review__observations_item__numbers_value = data__review__observations_item__numbers.get(data__review__observations_item__numbers_key)
+                                                        validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_metricvalue(data__review__observations_item__numbers_value, custom_formats, (name_prefix or "data") + ".review.observations[{data__review__observations_x}].numbers.{data__review__observations_item__numbers_key}".format(data__review__observations_x=data__review__observations_x, data__review__observations_item__numbers_key=data__review__observations_item__numbers_key))
+                                        if data__review__observations_item_keys:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".review.observations[{data__review__observations_x}]".format(data__review__observations_x=data__review__observations_x) + " must not contain "+str(data__review__observations_item_keys)+" properties")
+                        if data__review_keys:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".review must not contain "+str(data__review_keys)+" properties")
+                    data__review_one_of_count9 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if data__review_one_of_count9 != 1:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".review must be valid exactly by one definition")
+        if "top_trades" in data_keys:
+            data_keys.remove("top_trades")
+            data__toptrades = data["top_trades"]
+            if not isinstance(data__toptrades, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".top_trades must be object")
+            data__toptrades_is_dict = isinstance(data__toptrades, dict)
+            if data__toptrades_is_dict:
+                data__toptrades__missing_keys = set(['count', 'considered', 'total', 'partial', 'top', 'bottom']) - data__toptrades.keys()
+                if data__toptrades__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".top_trades must contain ")
+                data__toptrades_keys = set(data__toptrades.keys())
+                if "count" in data__toptrades_keys:
+                    data__toptrades_keys.remove("count")
+                    data__toptrades__count = data__toptrades["count"]
+                    if not isinstance(data__toptrades__count, (int)) and not (isinstance(data__toptrades__count, float) and data__toptrades__count.is_integer()) or isinstance(data__toptrades__count, bool):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".top_trades.count must be integer")
+                    if isinstance(data__toptrades__count, (int, float, Decimal)) and not isinstance(data__toptrades__count, bool):
+                        if data__toptrades__count < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".top_trades.count must be bigger than or equal to 1")
+                if "considered" in data__toptrades_keys:
+                    data__toptrades_keys.remove("considered")
+                    data__toptrades__considered = data__toptrades["considered"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__toptrades__considered, custom_formats, (name_prefix or "data") + ".top_trades.considered")
+                if "total" in data__toptrades_keys:
+                    data__toptrades_keys.remove("total")
+                    data__toptrades__total = data__toptrades["total"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__toptrades__total, custom_formats, (name_prefix or "data") + ".top_trades.total")
+                if "partial" in data__toptrades_keys:
+                    data__toptrades_keys.remove("partial")
+                    data__toptrades__partial = data__toptrades["partial"]
+                    if not isinstance(data__toptrades__partial, (bool)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".top_trades.partial must be boolean")
+                if "top" in data__toptrades_keys:
+                    data__toptrades_keys.remove("top")
+                    data__toptrades__top = data__toptrades["top"]
+                    if not isinstance(data__toptrades__top, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".top_trades.top must be array")
+                    data__toptrades__top_is_list = isinstance(data__toptrades__top, (list, tuple))
+                    if data__toptrades__top_is_list:
+                        data__toptrades__top_len = len(data__toptrades__top)
+                        for data__toptrades__top_x, data__toptrades__top_item in enumerate(data__toptrades__top):
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_traderow(data__toptrades__top_item, custom_formats, (name_prefix or "data") + ".top_trades.top[{data__toptrades__top_x}]".format(data__toptrades__top_x=data__toptrades__top_x))
+                if "bottom" in data__toptrades_keys:
+                    data__toptrades_keys.remove("bottom")
+                    data__toptrades__bottom = data__toptrades["bottom"]
+                    if not isinstance(data__toptrades__bottom, (list, tuple)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".top_trades.bottom must be array")
+                    data__toptrades__bottom_is_list = isinstance(data__toptrades__bottom, (list, tuple))
+                    if data__toptrades__bottom_is_list:
+                        data__toptrades__bottom_len = len(data__toptrades__bottom)
+                        for data__toptrades__bottom_x, data__toptrades__bottom_item in enumerate(data__toptrades__bottom):
+                            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_traderow(data__toptrades__bottom_item, custom_formats, (name_prefix or "data") + ".top_trades.bottom[{data__toptrades__bottom_x}]".format(data__toptrades__bottom_x=data__toptrades__bottom_x))
+                if data__toptrades_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".top_trades must not contain "+str(data__toptrades_keys)+" properties")
         if "drawdown_episodes" in data_keys:
             data_keys.remove("drawdown_episodes")
             data__drawdownepisodes = data["drawdown_episodes"]
@@ -1005,19 +1457,19 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                 if "peak" in data__drawdownepisodes__episodes_item_keys:
                                     data__drawdownepisodes__episodes_item_keys.remove("peak")
                                     data__drawdownepisodes__episodes_item__peak = data__drawdownepisodes__episodes_item["peak"]
-                                    data__drawdownepisodes__episodes_item__peak_one_of_count7 = 0
-                                    if data__drawdownepisodes__episodes_item__peak_one_of_count7 < 2:
+                                    data__drawdownepisodes__episodes_item__peak_one_of_count11 = 0
+                                    if data__drawdownepisodes__episodes_item__peak_one_of_count11 < 2:
                                         try:
                                             if not isinstance(data__drawdownepisodes__episodes_item__peak, (NoneType)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].peak".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be null")
-                                            data__drawdownepisodes__episodes_item__peak_one_of_count7 += 1
+                                            data__drawdownepisodes__episodes_item__peak_one_of_count11 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__drawdownepisodes__episodes_item__peak_one_of_count7 < 2:
+                                    if data__drawdownepisodes__episodes_item__peak_one_of_count11 < 2:
                                         try:
                                             validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__drawdownepisodes__episodes_item__peak, custom_formats, (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].peak".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x))
-                                            data__drawdownepisodes__episodes_item__peak_one_of_count7 += 1
+                                            data__drawdownepisodes__episodes_item__peak_one_of_count11 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__drawdownepisodes__episodes_item__peak_one_of_count7 != 1:
+                                    if data__drawdownepisodes__episodes_item__peak_one_of_count11 != 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].peak".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be valid exactly by one definition")
                                 if "trough" in data__drawdownepisodes__episodes_item_keys:
                                     data__drawdownepisodes__episodes_item_keys.remove("trough")
@@ -1026,19 +1478,19 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                 if "recovery" in data__drawdownepisodes__episodes_item_keys:
                                     data__drawdownepisodes__episodes_item_keys.remove("recovery")
                                     data__drawdownepisodes__episodes_item__recovery = data__drawdownepisodes__episodes_item["recovery"]
-                                    data__drawdownepisodes__episodes_item__recovery_one_of_count8 = 0
-                                    if data__drawdownepisodes__episodes_item__recovery_one_of_count8 < 2:
+                                    data__drawdownepisodes__episodes_item__recovery_one_of_count12 = 0
+                                    if data__drawdownepisodes__episodes_item__recovery_one_of_count12 < 2:
                                         try:
                                             if not isinstance(data__drawdownepisodes__episodes_item__recovery, (NoneType)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].recovery".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be null")
-                                            data__drawdownepisodes__episodes_item__recovery_one_of_count8 += 1
+                                            data__drawdownepisodes__episodes_item__recovery_one_of_count12 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__drawdownepisodes__episodes_item__recovery_one_of_count8 < 2:
+                                    if data__drawdownepisodes__episodes_item__recovery_one_of_count12 < 2:
                                         try:
                                             validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__drawdownepisodes__episodes_item__recovery, custom_formats, (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].recovery".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x))
-                                            data__drawdownepisodes__episodes_item__recovery_one_of_count8 += 1
+                                            data__drawdownepisodes__episodes_item__recovery_one_of_count12 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__drawdownepisodes__episodes_item__recovery_one_of_count8 != 1:
+                                    if data__drawdownepisodes__episodes_item__recovery_one_of_count12 != 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".drawdown_episodes.episodes[{data__drawdownepisodes__episodes_x}].recovery".format(data__drawdownepisodes__episodes_x=data__drawdownepisodes__episodes_x) + " must be valid exactly by one definition")
                                 if "recovered" in data__drawdownepisodes__episodes_item_keys:
                                     data__drawdownepisodes__episodes_item_keys.remove("recovered")
@@ -1144,36 +1596,36 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                 if "period_start" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("period_start")
                                     data__targets__results_item__periodstart = data__targets__results_item["period_start"]
-                                    data__targets__results_item__periodstart_one_of_count9 = 0
-                                    if data__targets__results_item__periodstart_one_of_count9 < 2:
+                                    data__targets__results_item__periodstart_one_of_count13 = 0
+                                    if data__targets__results_item__periodstart_one_of_count13 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__periodstart, (NoneType)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(data__targets__results_x=data__targets__results_x) + " must be null")
-                                            data__targets__results_item__periodstart_one_of_count9 += 1
+                                            data__targets__results_item__periodstart_one_of_count13 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__periodstart_one_of_count9 < 2:
+                                    if data__targets__results_item__periodstart_one_of_count13 < 2:
                                         try:
                                             validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__targets__results_item__periodstart, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(data__targets__results_x=data__targets__results_x))
-                                            data__targets__results_item__periodstart_one_of_count9 += 1
+                                            data__targets__results_item__periodstart_one_of_count13 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__periodstart_one_of_count9 != 1:
+                                    if data__targets__results_item__periodstart_one_of_count13 != 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_start".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if "period_end" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("period_end")
                                     data__targets__results_item__periodend = data__targets__results_item["period_end"]
-                                    data__targets__results_item__periodend_one_of_count10 = 0
-                                    if data__targets__results_item__periodend_one_of_count10 < 2:
+                                    data__targets__results_item__periodend_one_of_count14 = 0
+                                    if data__targets__results_item__periodend_one_of_count14 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__periodend, (NoneType)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(data__targets__results_x=data__targets__results_x) + " must be null")
-                                            data__targets__results_item__periodend_one_of_count10 += 1
+                                            data__targets__results_item__periodend_one_of_count14 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__periodend_one_of_count10 < 2:
+                                    if data__targets__results_item__periodend_one_of_count14 < 2:
                                         try:
                                             validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__targets__results_item__periodend, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(data__targets__results_x=data__targets__results_x))
-                                            data__targets__results_item__periodend_one_of_count10 += 1
+                                            data__targets__results_item__periodend_one_of_count14 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__periodend_one_of_count10 != 1:
+                                    if data__targets__results_item__periodend_one_of_count14 != 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].period_end".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if "scope" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("scope")
@@ -1239,19 +1691,19 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                 if "sample_trades" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("sample_trades")
                                     data__targets__results_item__sampletrades = data__targets__results_item["sample_trades"]
-                                    data__targets__results_item__sampletrades_one_of_count11 = 0
-                                    if data__targets__results_item__sampletrades_one_of_count11 < 2:
+                                    data__targets__results_item__sampletrades_one_of_count15 = 0
+                                    if data__targets__results_item__sampletrades_one_of_count15 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__sampletrades, (NoneType)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(data__targets__results_x=data__targets__results_x) + " must be null")
-                                            data__targets__results_item__sampletrades_one_of_count11 += 1
+                                            data__targets__results_item__sampletrades_one_of_count15 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__sampletrades_one_of_count11 < 2:
+                                    if data__targets__results_item__sampletrades_one_of_count15 < 2:
                                         try:
                                             validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__targets__results_item__sampletrades, custom_formats, (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(data__targets__results_x=data__targets__results_x))
-                                            data__targets__results_item__sampletrades_one_of_count11 += 1
+                                            data__targets__results_item__sampletrades_one_of_count15 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__sampletrades_one_of_count11 != 1:
+                                    if data__targets__results_item__sampletrades_one_of_count15 != 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].sample_trades".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if "min_trades" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("min_trades")
@@ -1265,14 +1717,14 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                 if "pacing" in data__targets__results_item_keys:
                                     data__targets__results_item_keys.remove("pacing")
                                     data__targets__results_item__pacing = data__targets__results_item["pacing"]
-                                    data__targets__results_item__pacing_one_of_count12 = 0
-                                    if data__targets__results_item__pacing_one_of_count12 < 2:
+                                    data__targets__results_item__pacing_one_of_count16 = 0
+                                    if data__targets__results_item__pacing_one_of_count16 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__pacing, (NoneType)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must be null")
-                                            data__targets__results_item__pacing_one_of_count12 += 1
+                                            data__targets__results_item__pacing_one_of_count16 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__pacing_one_of_count12 < 2:
+                                    if data__targets__results_item__pacing_one_of_count16 < 2:
                                         try:
                                             if not isinstance(data__targets__results_item__pacing, (dict)):
                                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must be object")
@@ -1305,9 +1757,9 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing.on_pace".format(data__targets__results_x=data__targets__results_x) + " must be boolean")
                                                 if data__targets__results_item__pacing_keys:
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must not contain "+str(data__targets__results_item__pacing_keys)+" properties")
-                                            data__targets__results_item__pacing_one_of_count12 += 1
+                                            data__targets__results_item__pacing_one_of_count16 += 1
                                         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                                    if data__targets__results_item__pacing_one_of_count12 != 1:
+                                    if data__targets__results_item__pacing_one_of_count16 != 1:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}].pacing".format(data__targets__results_x=data__targets__results_x) + " must be valid exactly by one definition")
                                 if data__targets__results_item_keys:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".targets.results[{data__targets__results_x}]".format(data__targets__results_x=data__targets__results_x) + " must not contain "+str(data__targets__results_item_keys)+" properties")
@@ -1366,36 +1818,36 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                         if "period_start" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("period_start")
                             data__alerts_item__periodstart = data__alerts_item["period_start"]
-                            data__alerts_item__periodstart_one_of_count13 = 0
-                            if data__alerts_item__periodstart_one_of_count13 < 2:
+                            data__alerts_item__periodstart_one_of_count17 = 0
+                            if data__alerts_item__periodstart_one_of_count17 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__periodstart, (NoneType)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(data__alerts_x=data__alerts_x) + " must be null")
-                                    data__alerts_item__periodstart_one_of_count13 += 1
+                                    data__alerts_item__periodstart_one_of_count17 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__periodstart_one_of_count13 < 2:
+                            if data__alerts_item__periodstart_one_of_count17 < 2:
                                 try:
                                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__alerts_item__periodstart, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(data__alerts_x=data__alerts_x))
-                                    data__alerts_item__periodstart_one_of_count13 += 1
+                                    data__alerts_item__periodstart_one_of_count17 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__periodstart_one_of_count13 != 1:
+                            if data__alerts_item__periodstart_one_of_count17 != 1:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_start".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "period_end" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("period_end")
                             data__alerts_item__periodend = data__alerts_item["period_end"]
-                            data__alerts_item__periodend_one_of_count14 = 0
-                            if data__alerts_item__periodend_one_of_count14 < 2:
+                            data__alerts_item__periodend_one_of_count18 = 0
+                            if data__alerts_item__periodend_one_of_count18 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__periodend, (NoneType)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(data__alerts_x=data__alerts_x) + " must be null")
-                                    data__alerts_item__periodend_one_of_count14 += 1
+                                    data__alerts_item__periodend_one_of_count18 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__periodend_one_of_count14 < 2:
+                            if data__alerts_item__periodend_one_of_count18 < 2:
                                 try:
                                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__alerts_item__periodend, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(data__alerts_x=data__alerts_x))
-                                    data__alerts_item__periodend_one_of_count14 += 1
+                                    data__alerts_item__periodend_one_of_count18 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__periodend_one_of_count14 != 1:
+                            if data__alerts_item__periodend_one_of_count18 != 1:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].period_end".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "scope" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("scope")
@@ -1427,36 +1879,36 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
                         if "resolved_at" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("resolved_at")
                             data__alerts_item__resolvedat = data__alerts_item["resolved_at"]
-                            data__alerts_item__resolvedat_one_of_count15 = 0
-                            if data__alerts_item__resolvedat_one_of_count15 < 2:
+                            data__alerts_item__resolvedat_one_of_count19 = 0
+                            if data__alerts_item__resolvedat_one_of_count19 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__resolvedat, (NoneType)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(data__alerts_x=data__alerts_x) + " must be null")
-                                    data__alerts_item__resolvedat_one_of_count15 += 1
+                                    data__alerts_item__resolvedat_one_of_count19 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__resolvedat_one_of_count15 < 2:
+                            if data__alerts_item__resolvedat_one_of_count19 < 2:
                                 try:
                                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__alerts_item__resolvedat, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(data__alerts_x=data__alerts_x))
-                                    data__alerts_item__resolvedat_one_of_count15 += 1
+                                    data__alerts_item__resolvedat_one_of_count19 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__resolvedat_one_of_count15 != 1:
+                            if data__alerts_item__resolvedat_one_of_count19 != 1:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].resolved_at".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "acknowledged_at" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("acknowledged_at")
                             data__alerts_item__acknowledgedat = data__alerts_item["acknowledged_at"]
-                            data__alerts_item__acknowledgedat_one_of_count16 = 0
-                            if data__alerts_item__acknowledgedat_one_of_count16 < 2:
+                            data__alerts_item__acknowledgedat_one_of_count20 = 0
+                            if data__alerts_item__acknowledgedat_one_of_count20 < 2:
                                 try:
                                     if not isinstance(data__alerts_item__acknowledgedat, (NoneType)):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(data__alerts_x=data__alerts_x) + " must be null")
-                                    data__alerts_item__acknowledgedat_one_of_count16 += 1
+                                    data__alerts_item__acknowledgedat_one_of_count20 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__acknowledgedat_one_of_count16 < 2:
+                            if data__alerts_item__acknowledgedat_one_of_count20 < 2:
                                 try:
                                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__alerts_item__acknowledgedat, custom_formats, (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(data__alerts_x=data__alerts_x))
-                                    data__alerts_item__acknowledgedat_one_of_count16 += 1
+                                    data__alerts_item__acknowledgedat_one_of_count20 += 1
                                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                            if data__alerts_item__acknowledgedat_one_of_count16 != 1:
+                            if data__alerts_item__acknowledgedat_one_of_count20 != 1:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".alerts[{data__alerts_x}].acknowledged_at".format(data__alerts_x=data__alerts_x) + " must be valid exactly by one definition")
                         if "emitted" in data__alerts_item_keys:
                             data__alerts_item_keys.remove("emitted")
@@ -1487,6 +1939,166 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json(dat
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
 
+def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_traderow(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['order_id', 'symbol', 'outcome', 'net_profit_loss', 'realized_at', 'source', 'groups']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "order_id" in data_keys:
+            data_keys.remove("order_id")
+            data__orderid = data["order_id"]
+            if not isinstance(data__orderid, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".order_id must be string")
+        if "symbol" in data_keys:
+            data_keys.remove("symbol")
+            data__symbol = data["symbol"]
+            if not isinstance(data__symbol, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".symbol must be string")
+        if "outcome" in data_keys:
+            data_keys.remove("outcome")
+            data__outcome = data["outcome"]
+            if not (isinstance(data__outcome, str) and data__outcome == 'win' or isinstance(data__outcome, str) and data__outcome == 'loss' or isinstance(data__outcome, str) and data__outcome == 'breakeven'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".outcome must be one of ['win', 'loss', 'breakeven']")
+        if "net_profit_loss" in data_keys:
+            data_keys.remove("net_profit_loss")
+            data__netprofitloss = data["net_profit_loss"]
+            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__netprofitloss, custom_formats, (name_prefix or "data") + ".net_profit_loss")
+        if "realized_at" in data_keys:
+            data_keys.remove("realized_at")
+            data__realizedat = data["realized_at"]
+            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__realizedat, custom_formats, (name_prefix or "data") + ".realized_at")
+        if "source" in data_keys:
+            data_keys.remove("source")
+            data__source = data["source"]
+            if not isinstance(data__source, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be string")
+        if "groups" in data_keys:
+            data_keys.remove("groups")
+            data__groups = data["groups"]
+            if not isinstance(data__groups, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".groups must be object")
+            data__groups_is_dict = isinstance(data__groups, dict)
+            if data__groups_is_dict:
+                data__groups_keys = set(data__groups.keys())
+                for data__groups_key in data__groups_keys:
+                    if data__groups_key not in []:
+                        data__groups_value = data__groups.get(data__groups_key)
+                        data__groups_value_one_of_count21 = 0
+                        if data__groups_value_one_of_count21 < 2:
+                            try:
+                                if not isinstance(data__groups_value, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".groups.{data__groups_key}".format(data__groups_key=data__groups_key) + " must be string")
+                                data__groups_value_one_of_count21 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if data__groups_value_one_of_count21 < 2:
+                            try:
+                                if not isinstance(data__groups_value, (list, tuple)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".groups.{data__groups_key}".format(data__groups_key=data__groups_key) + " must be array")
+                                data__groups_value_is_list = isinstance(data__groups_value, (list, tuple))
+                                if data__groups_value_is_list:
+                                    data__groups_value_len = len(data__groups_value)
+                                    for data__groups_value_x, data__groups_value_item in enumerate(data__groups_value):
+                                        if not isinstance(data__groups_value_item, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".groups.{data__groups_key}[{data__groups_value_x}]".format(data__groups_key=data__groups_key, data__groups_value_x=data__groups_value_x) + " must be string")
+                                data__groups_value_one_of_count21 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if data__groups_value_one_of_count21 != 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".groups.{data__groups_key}".format(data__groups_key=data__groups_key) + " must be valid exactly by one definition")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_metricvalue(data, custom_formats={}, name_prefix=None):
+    data_one_of_count22 = 0
+    if data_one_of_count22 < 2:
+        try:
+            if not isinstance(data, (NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null")
+            data_one_of_count22 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count22 < 2:
+        try:
+            if not isinstance(data, (int)) and not (isinstance(data, float) and data.is_integer()) or isinstance(data, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be integer")
+            data_one_of_count22 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count22 < 2:
+        try:
+            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data, custom_formats, (name_prefix or "data") + "")
+            data_one_of_count22 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count22 != 1:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+    return data
+
+def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_rankedrow(data, custom_formats={}, name_prefix=None):
+    data_one_of_count23 = 0
+    if data_one_of_count23 < 2:
+        try:
+            if not isinstance(data, (NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null")
+            data_one_of_count23 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count23 < 2:
+        try:
+            if not isinstance(data, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+            data_is_dict = isinstance(data, dict)
+            if data_is_dict:
+                data__missing_keys = set(['key', 'closed_trades', 'expectancy', 'net_profit_loss']) - data.keys()
+                if data__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+                data_keys = set(data.keys())
+                if "key" in data_keys:
+                    data_keys.remove("key")
+                    data__key = data["key"]
+                    if not isinstance(data__key, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be string")
+                if "closed_trades" in data_keys:
+                    data_keys.remove("closed_trades")
+                    data__closedtrades = data["closed_trades"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__closedtrades, custom_formats, (name_prefix or "data") + ".closed_trades")
+                if "expectancy" in data_keys:
+                    data_keys.remove("expectancy")
+                    data__expectancy = data["expectancy"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__expectancy, custom_formats, (name_prefix or "data") + ".expectancy")
+                if "net_profit_loss" in data_keys:
+                    data_keys.remove("net_profit_loss")
+                    data__netprofitloss = data["net_profit_loss"]
+                    validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__netprofitloss, custom_formats, (name_prefix or "data") + ".net_profit_loss")
+                if data_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            data_one_of_count23 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if data_one_of_count23 != 1:
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
+    return data
+
+def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_cashflow(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['date', 'amount']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
+        data_keys = set(data.keys())
+        if "date" in data_keys:
+            data_keys.remove("date")
+            data__date = data["date"]
+            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_date(data__date, custom_formats, (name_prefix or "data") + ".date")
+        if "amount" in data_keys:
+            data_keys.remove("amount")
+            data__amount = data["amount"]
+            validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data__amount, custom_formats, (name_prefix or "data") + ".amount")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
 def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_examples(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (list, tuple)):
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array")
@@ -1501,14 +2113,14 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json___d
     return data
 
 def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_dayextreme(data, custom_formats={}, name_prefix=None):
-    data_one_of_count17 = 0
-    if data_one_of_count17 < 2:
+    data_one_of_count24 = 0
+    if data_one_of_count24 < 2:
         try:
             if not isinstance(data, (NoneType)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null")
-            data_one_of_count17 += 1
+            data_one_of_count24 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count17 < 2:
+    if data_one_of_count24 < 2:
         try:
             if not isinstance(data, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
@@ -1532,21 +2144,21 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json___d
                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_count(data__closedtrades, custom_formats, (name_prefix or "data") + ".closed_trades")
                 if data_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-            data_one_of_count17 += 1
+            data_one_of_count24 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count17 != 1:
+    if data_one_of_count24 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     return data
 
 def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_extreme(data, custom_formats={}, name_prefix=None):
-    data_one_of_count18 = 0
-    if data_one_of_count18 < 2:
+    data_one_of_count25 = 0
+    if data_one_of_count25 < 2:
         try:
             if not isinstance(data, (NoneType)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null")
-            data_one_of_count18 += 1
+            data_one_of_count25 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count18 < 2:
+    if data_one_of_count25 < 2:
         try:
             if not isinstance(data, (dict)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
@@ -1576,9 +2188,9 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json___d
                     validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_instant(data__realizedat, custom_formats, (name_prefix or "data") + ".realized_at")
                 if data_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-            data_one_of_count18 += 1
+            data_one_of_count25 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count18 != 1:
+    if data_one_of_count25 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     return data
 
@@ -1591,19 +2203,19 @@ def validate_https___trading_bot_local_specs_performance_summary_schema_json___d
     return data
 
 def validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_nullabledecimal(data, custom_formats={}, name_prefix=None):
-    data_one_of_count19 = 0
-    if data_one_of_count19 < 2:
+    data_one_of_count26 = 0
+    if data_one_of_count26 < 2:
         try:
             if not isinstance(data, (NoneType)):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + " must be null")
-            data_one_of_count19 += 1
+            data_one_of_count26 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count19 < 2:
+    if data_one_of_count26 < 2:
         try:
             validate_https___trading_bot_local_specs_performance_summary_schema_json___defs_decimal(data, custom_formats, (name_prefix or "data") + "")
-            data_one_of_count19 += 1
+            data_one_of_count26 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if data_one_of_count19 != 1:
+    if data_one_of_count26 != 1:
         raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition")
     return data
 
