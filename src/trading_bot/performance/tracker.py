@@ -49,7 +49,15 @@ from trading_bot.performance.core.aggregate import (
     OrderKey,
     fold,
 )
-from trading_bot.performance.core.capital import AccountBasis
+from trading_bot.performance.core.capital import (
+    DEFAULT_OPTIONS,
+    Account,
+    AccountBasis,
+    RatioOptions,
+    account_basis,
+    needs_account_ids,
+    uncovered_reason,
+)
 from trading_bot.performance.core.decimals import ZERO, exact_sums
 from trading_bot.performance.core.filters import (
     NO_FILTER,
@@ -251,7 +259,10 @@ class PerformanceTracker:
         plan, directory, now, as_of = self._prepare(window, start_date, end_date, on, trades)
         with _collector_paused():
             data = self._read(plan, directory, as_of)
-            summary = self._summarise(plan, data, directory, now, as_of)
+            summary = self._summarise(
+                plan, data, directory, now, as_of,
+                lambda: {(row.execution_mode, row.account_id) for row in self.trade_rows(
+                    window, start_date, end_date, on=on, trades=trades)})
         self._log_run(plan, time.perf_counter() - began)
         return summary
 
@@ -316,7 +327,8 @@ class PerformanceTracker:
             return
         assert plan.start is not None
         yield from reader.trades_by_day(to_micros(day_start(plan.start, self.zone)),
-                                        to_micros(min(day_end(plan.end, self.zone), as_of)))
+                                        to_micros(min(day_end(plan.end, self.zone), as_of)),
+                                        grouped=False)   # rows never read the groups
 
     def _prepare(self, window: str, start_date: date | str | None, end_date: date | str | None,
                  on: date | str | None, trades: int | None
@@ -543,7 +555,8 @@ class PerformanceTracker:
                                  shifted, self._unfiltered(trades))
 
     def _read_rolling(self, directory: Directory, plan: WindowPlan, as_of: datetime) -> WindowRead:
-        """Scan day files newest first until N closed trades are found, plus one file of margin.
+        """Scan day files newest first until N closed trades are found (N the ``--where``
+        filter keeps, when there is one), plus one file of margin.
 
         The margin file catches a trade realized late on its day but written into the next
         day's file (allowed by the file-date invariant's one-day tolerance).
@@ -555,20 +568,16 @@ class PerformanceTracker:
         scans = []
         found = 0
         position = 0
-        if self.where.active:
-            # Which of the newest lines match is known only once they are built: read them all.
-            scans = [self._scan(directory, day_file) for day_file in reversed(newest_first)]
-            position = len(newest_first)
         while position < len(newest_first):
             scans.append(self._scan(directory, newest_first[position]))
             position += 1
-            found += sum(1 for t in scans[-1].trades
-                         if t.record.is_closed and t.record.realized_at < as_of)
+            found += self._rolling_count(
+                [t for t in scans[-1].trades if t.record.is_closed], as_of)
             if found >= plan.trades:
                 if position < len(newest_first):
                     scans.append(self._scan(directory, newest_first[position]))
                     position += 1
-                found = _eligible_count(build_ledger(scans), as_of)
+                found = self._rolling_count(build_ledger(scans).closed, as_of)
                 if found >= plan.trades:
                     break
         ledger = build_ledger(scans)
@@ -586,6 +595,16 @@ class PerformanceTracker:
             trades = self._closed_trades(closed[-plan.trades:])
         start = trades[0].local_day if trades else None
         return self._ledger_read(ledger, trades, start, directory, plan, as_of, 0, unfiltered)
+
+    def _rolling_count(self, closed: Sequence[LoggedTrade], as_of: datetime) -> int:
+        """How many of these closed trades a rolling window counts: realized before ``as_of``
+        and, under ``--where``, kept by the filter.  Counting only the matching trades makes
+        the read stop where the cached read (which pages back until N trades match) stops, so
+        both describe the same files."""
+        eligible = [trade for trade in closed if trade.record.realized_at < as_of]
+        if not self.where.active:
+            return len(eligible)
+        return len(self._kept(self._closed_trades(eligible)))
 
     def _read_paired(self, directory: Directory, plan: WindowPlan, as_of: datetime,
                      window_ledger: Ledger, scans: Sequence[FileScan],
@@ -725,7 +744,8 @@ class PerformanceTracker:
         return [round_trip_trade(trip, self.zone, group_by, self.band) for trip in trips]
 
     def _summarise(self, plan: WindowPlan, data: WindowRead, directory: Directory,
-                   now: datetime, as_of: datetime) -> PerformanceSummary:
+                   now: datetime, as_of: datetime,
+                   pairs_of: Callable[[], set[tuple[str, str | None]]]) -> PerformanceSummary:
         today_file = now.date()  # file names are UTC dates: a later one cannot exist yet
         data, filters = self._filtered(data)
         closed = data.aggregate.core.closed
@@ -761,11 +781,45 @@ class PerformanceTracker:
             pairing=self._pairing_report(data),
             marks=marks,
             starting_balance=self.starting_balance,
-            account=self.account,
+            account=self._account_for(data, pairs_of),
             max_rows=self.max_rows,
             stale_after_seconds=self.stale_after_seconds,
             filters=filters,
         )
+
+    def use_accounts(self, accounts: Sequence[Account],
+                     options: RatioOptions = DEFAULT_OPTIONS) -> AccountBasis:
+        """Base the account figures on configured ``accounts`` (the targets file's
+        ``accounts:``), as the command line does: ``starting_balance`` replaces them when given,
+        else the accounts this tracker's ``where`` leaves in are summed
+        (:func:`.core.capital.account_basis`).  Sets and returns :attr:`account`."""
+        self.account = account_basis(accounts, starting_balance=self.starting_balance,
+                                     where=dict(self.where.conditions), options=options)
+        return self.account
+
+    def _account_for(self, data: WindowRead,
+                     pairs_of: Callable[[], set[tuple[str, str | None]]]) -> AccountBasis | None:
+        """:attr:`account` for this window: unavailable, with the reason, when the window
+        (after ``where``) holds trades or open positions of an execution mode or account id
+        that no configured account covers (:func:`.core.capital.uncovered_reason`).
+
+        The modes come from the execution-mode breakdown.  Account ids are no breakdown, so
+        when an account names one (and no account of that mode leaves it out), ``pairs_of``
+        reads the window's ``(mode, account id)`` pairs from its trade rows: a second pass
+        over the window's trades, paid only by such a configuration.
+        """
+        basis = self.account
+        if basis is None or basis.capital is None or not basis.capital.accounts:
+            return basis
+        accounts = basis.capital.accounts
+        modes = {*data.aggregate.breakdown_stats.get("execution_mode", {}),
+                 *(position.execution_mode for position in data.open_positions)}
+        pairs = None
+        if needs_account_ids(accounts, modes):
+            pairs = pairs_of() | {(position.execution_mode, position.account_id)
+                                  for position in data.open_positions}
+        reason = uncovered_reason(accounts, modes, pairs)
+        return basis if reason is None else basis._replace(unavailable=reason)
 
     def _filtered(self, data: WindowRead) -> tuple[WindowRead, FilterReport | None]:
         """The read with only the open positions the filter keeps, and the filter report:
@@ -887,6 +941,3 @@ def _totals(trades: Sequence[ClosedTrade]) -> tuple[int, Decimal]:
     with exact_sums():
         return len(trades), sum((trade.net for trade in trades), ZERO)
 
-
-def _eligible_count(ledger: Ledger, as_of: datetime) -> int:
-    return sum(1 for trade in ledger.closed if trade.record.realized_at < as_of)

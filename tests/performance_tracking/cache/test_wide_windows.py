@@ -163,7 +163,8 @@ def test_the_wide_range_on_the_command_line_reads_as_a_page(tmp_path: Path) -> N
     (("--min-sample", "99999999999999999999999"), "--min-sample: must be at most 9,223,372"),
     (("--top", "99999999999999999999999"), "--top: must be at most 9,223,372,036"),
     (("--workers", "257"), "--workers: must be at most 256"),
-    (("--backfill", "999999999"), "--backfill: must be at most 2,567,655"),
+    (("--backfill", "999999999", "--date", "2026-06-01"),   # one bound, one message
+     "--backfill 999999999 ending 2026-06-01 would start before 1970-01-01: at most 20,606 days"),
     (("--backfill", "20607", "--date", "2026-06-01"),
      "--backfill 20607 ending 2026-06-01 would start before 1970-01-01: at most 20,606 days"),
     (("--watch", "--interval", "1e300"), "--interval: must be at most 31622400 seconds"),

@@ -159,3 +159,67 @@ def test_a_mode_filter_leaves_out_the_other_modes_account(tmp_path: Path, logs: 
     assert [a["account_id"] for a in account["capital"]["accounts"]] == ["acc-1"]
     assert account["metrics"]["return_on_starting_balance"] == "0.08333333333333333333333333333333333"
     assert account["metrics"]["final_balance"] == "1650"
+
+
+LIVE_ONLY = """\
+data_health: {missing_log_file: {enabled: false}}
+accounts:
+  - execution_mode: LIVE
+    starting_balance: "600"
+"""
+UNCOVERED_PAPER = ("PAPER trades have no configured account: add one to accounts: in the "
+                   "targets file, or report the covered trades alone with --where "
+                   "execution_mode=LIVE")
+
+
+@pytest.mark.parametrize("cached", [True, False])
+def test_trades_of_a_mode_no_account_covers_make_every_figure_null(
+        tmp_path: Path, logs: Path, cached: bool) -> None:
+    # Only LIVE is configured, the window also has PAPER trades C and D: dividing all four
+    # trades' P&L by the LIVE account's 600 would be a wrong return.
+    window = [*[arg for arg in RANGE if arg != "--no-cache"], *([] if cached else ["--no-cache"])]
+    path = targets(tmp_path, LIVE_ONLY)
+    document = run_json("--logs-dir", logs, "--targets", path, *window)
+    account = document["account"]
+    assert account["metrics"] == dict.fromkeys(account["metrics"])
+    assert account["null_reasons"] == dict.fromkeys(account["metrics"], UNCOVERED_PAPER)
+    assert account["starting_balance"] is None and account["capital"] is None
+    assert all(episode["depth_fraction"] is None
+               for episode in document["drawdown_episodes"]["episodes"])
+    text = run("--logs-dir", logs, "--targets", path, *window)
+    assert f"Account (no figures: {UNCOVERED_PAPER})" in text.stdout
+    # The fix the reason names works: LIVE alone, on the LIVE account (50 / 600).
+    live = run_json("--logs-dir", logs, "--targets", path, *window,
+                    "--where", "execution_mode=LIVE")["account"]
+    assert live["null_reasons"].get("return_on_starting_balance") is None
+    assert Decimal(live["metrics"]["return_on_starting_balance"]) == Decimal(
+        "0.08333333333333333333333333333333333")
+
+
+def test_trades_of_an_account_id_no_account_covers_make_every_figure_null(
+        tmp_path: Path, logs: Path) -> None:
+    # A and B are acc-1, C and D ACC-1 (the fixture's default): only acc-1 is configured.
+    path = targets(tmp_path, "accounts:\n  - account_id: acc-1\n    starting_balance: 600\n"
+                             "data_health: {missing_log_file: {enabled: false}}\n")
+    for cache in ((), ("--no-cache",)):
+        window = [*[arg for arg in RANGE if arg != "--no-cache"], *cache]
+        account = run_json("--logs-dir", logs, "--targets", path, *window)["account"]
+        assert account["null_reasons"]["return_on_starting_balance"] == (
+            "PAPER trades of account_id ACC-1 have no configured account: add one to accounts: "
+            "in the targets file, or report the covered trades alone with --where "
+            "account_id=acc-1")
+        kept = run_json("--logs-dir", logs, "--targets", path, *window,
+                        "--where", "account_id=acc-1")["account"]
+        assert kept["metrics"]["final_balance"] == "650"
+
+
+def test_accounts_covering_every_trade_by_mode_and_id_give_figures(
+        tmp_path: Path, logs: Path) -> None:
+    # acc-1 is LIVE, ACC-1 is PAPER: both configured by id, so every trade has its account.
+    path = targets(tmp_path, "accounts:\n"
+                             "  - {execution_mode: LIVE, account_id: acc-1, starting_balance: 600}\n"
+                             "  - {execution_mode: PAPER, account_id: ACC-1, starting_balance: 400}\n"
+                             "data_health: {missing_log_file: {enabled: false}}\n")
+    account = run_json("--logs-dir", logs, "--targets", path, *RANGE)["account"]
+    assert account["null_reasons"].get("return_on_starting_balance") is None
+    assert account["metrics"]["final_balance"] == "1060"

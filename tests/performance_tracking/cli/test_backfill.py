@@ -250,6 +250,96 @@ def test_without_export_every_period_is_built_and_no_manifest_is_written(logs: P
     assert not (logs / "performance" / ".backfill-manifest.json").exists()
 
 
+def test_touching_the_newest_log_file_rebuilds_no_finished_period(logs: Path,
+                                                                   tmp_path: Path) -> None:
+    """stale_log reads the newest file's mtime, but only for a live period, and a report built
+    without alerting never shows it: touching a file dated after every period's horizon changes
+    no finished period's inputs, with the rule configured."""
+    write_days(logs)
+    later = logs / "2026-04-05.jsonl"           # after March and its one-day margin
+    append(later, closed_line("later", date(2026, 4, 5), 1, "1.00"))
+    targets = tmp_path / "targets.yaml"
+    targets.write_text("win_rate_target: 60\ndata_health:\n  stale_log:\n    warn_after: 1h\n",
+                       encoding="utf-8")
+    backfill(logs, "--targets", targets)
+    assert counts(backfill(logs, "--targets", targets)) == (0, PERIODS)
+    before = exports(logs / "performance")
+    stat = later.stat()
+    os.utime(later, ns=(stat.st_atime_ns, stat.st_mtime_ns + 3_600_000_000_000))
+
+    result = backfill(logs, "--targets", targets)
+    assert counts(result) == (0, PERIODS), rebuilt(result)
+    assert exports(logs / "performance") == before
+
+
+def test_paths_count_resolved_not_as_spelled(logs: Path, tmp_path: Path) -> None:
+    """``--logs-dir logs`` and ``--logs-dir /abs/logs`` (likewise ``--alert-log``, ``--marks``)
+    name the same files and write the same reports: no period is rebuilt.  The targets file's
+    path is the JSON report's ``targets.source`` as given, so respelling it rewrites exactly
+    the JSON files."""
+    write_days(logs)
+    assert logs.parent == tmp_path
+    marks = tmp_path / "marks.csv"
+    marks.write_text("symbol,price\nBTCUSDT,100\n", encoding="utf-8")
+
+    def run(*args: object) -> subprocess.CompletedProcess[str]:
+        result = cli("--backfill", 10, "--date", LAST, "--export", *args, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        return result
+
+    run("--logs-dir", logs.name, "--alert-log", "alerts.jsonl", "--marks", marks.name)
+    again = run("--logs-dir", logs, "--alert-log", tmp_path / "alerts.jsonl", "--marks", marks)
+    assert counts(again) == (0, PERIODS), rebuilt(again)
+    again = run("--logs-dir", f"./{logs.name}/", "--alert-log", "./alerts.jsonl",
+                "--marks", f"{logs.name}/../{marks.name}")
+    assert counts(again) == (0, PERIODS), rebuilt(again)
+
+    targets = tmp_path / "targets.yaml"
+    targets.write_text("win_rate_target: 60\n", encoding="utf-8")
+    run("--logs-dir", logs.name, "--targets", targets.name)
+    respelled = run("--logs-dir", logs.name, "--targets", targets)
+    assert counts(respelled) == (PERIODS, 0)
+    assert "14 files written, 28 unchanged" in respelled.stderr      # the JSON files only
+    document = json.loads((logs / "performance" / "daily-summary-2026-03-03.json").read_text())
+    assert document["targets"]["source"] == str(targets)
+
+
+def test_backfill_has_one_bound_named_by_one_message(tmp_path: Path) -> None:
+    """``--backfill N`` reaches back at most to 1970-01-01: one bound, named by one message
+    (exit 64) however large N is."""
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    for days in (20_764, 100_000_000, 10**30):
+        refused = cli("--logs-dir", logs, "--backfill", days, "--date", "2026-11-05")
+        assert refused.returncode == 64, refused.stderr
+        assert (f"error: --backfill {days} ending 2026-11-05 would start before 1970-01-01: "
+                "at most 20,763 days") in refused.stderr
+        assert "2,567,655" not in refused.stderr
+    assert cli("--logs-dir", logs, "--backfill", 3, "--date", "1970-01-02").returncode == 64
+
+
+def test_backfill_clips_its_first_week_at_1970_like_window_weekly(tmp_path: Path) -> None:
+    """The week of 1970-01-01 starts on Monday 1969-12-29, before the supported years: the
+    backfill builds it like ``--window weekly --date 1970-01-01`` (same file, same period)."""
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    first = cli("--logs-dir", logs, "--backfill", 2, "--date", "1970-01-02", "--export",
+                "--tz", "UTC")
+    assert first.returncode == 0, first.stderr
+    assert "4 periods, 4 rebuilt" in first.stderr
+    assert "weekly   1970-W01" in first.stdout
+    weekly = logs / "performance" / "weekly-summary-1969-12-29.json"
+    shown = cli("--logs-dir", logs, "--window", "weekly", "--date", "1970-01-01",
+                "--export", "--output-dir", tmp_path / "plain-out", "--tz", "UTC")
+    assert shown.returncode == 0, shown.stderr
+    plain = tmp_path / "plain-out" / weekly.name
+    assert (json.loads(weekly.read_text())["period"]
+            == json.loads(plain.read_text())["period"])
+    second = cli("--logs-dir", logs, "--backfill", 2, "--date", "1970-01-02", "--export",
+                 "--tz", "UTC")
+    assert "4 periods, 0 rebuilt, 4 unchanged" in second.stderr
+
+
 # --------------------------------------------------------------------------------------------
 # the progress bar on a terminal
 

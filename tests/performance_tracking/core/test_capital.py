@@ -11,9 +11,11 @@ import json
 import math
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
+
+import pytest
 
 from trading_bot.performance import PerformanceTracker
 from trading_bot.performance.core.aggregate import ClosedTrade, fold
@@ -23,9 +25,13 @@ from trading_bot.performance.core.capital import (
     Capital,
     CashFlow,
     RatioOptions,
+    account_basis,
     capital_of,
     covered_accounts,
+    needs_account_ids,
+    uncovered_reason,
 )
+from trading_bot.performance.core.decimals import DIVISION_CONTEXT
 from trading_bot.performance.core.episodes import episodes_summary
 from trading_bot.performance.core.ratios import NO_TRADES, Ratios, account_ratios, window_ratios
 from trading_bot.performance.tools.sample import SampleSpec, generate
@@ -363,3 +369,94 @@ def test_cash_flow_figures_agree_with_an_independent_float_implementation(
         for name, value in expected.items():
             assert math.isclose(float(found[name] or 0), value, rel_tol=1e-9, abs_tol=1e-12), \
                 (name, cache)
+
+
+# --------------------------------------------------------------------------- coverage (C1, S2)
+
+LIVE_1 = Account(D(600), (), "LIVE", "acc-1")
+PAPER_ANY = Account(D(400), (), "PAPER", None)
+
+
+def test_account_basis_is_one_rule_for_the_command_line_and_the_api() -> None:
+    options = RatioOptions("daily", 252)
+    given = account_basis([LIVE_1, PAPER_ANY], starting_balance=D(1000), options=options)
+    assert given == AccountBasis(Capital(D(1000)), options)
+    both = account_basis([LIVE_1, PAPER_ANY])
+    assert both.capital is not None and both.capital.starting_balance == 1000
+    assert both.capital.accounts == (LIVE_1, PAPER_ANY) and both.unavailable is None
+    live = account_basis([LIVE_1, PAPER_ANY], where={"execution_mode": ["LIVE"]})
+    assert live.capital is not None and live.capital.accounts == (LIVE_1,)
+    assert account_basis([]).capital is None
+
+
+def test_uncovered_modes_and_account_ids_are_named_with_the_fix() -> None:
+    assert uncovered_reason([LIVE_1, PAPER_ANY], {"PAPER"}) is None
+    assert uncovered_reason([PAPER_ANY], {"LIVE", "PAPER"}) == (
+        "LIVE trades have no configured account: add one to accounts: in the targets file, or "
+        "report the covered trades alone with --where execution_mode=PAPER")
+    # LIVE's only account names an id: the ids of the LIVE trades decide.
+    assert not needs_account_ids([LIVE_1, PAPER_ANY], {"PAPER"})
+    assert needs_account_ids([LIVE_1, PAPER_ANY], {"LIVE"})
+    assert uncovered_reason([LIVE_1, PAPER_ANY], {"LIVE", "PAPER"},
+                            {("LIVE", "acc-1"), ("PAPER", "x")}) is None
+    assert uncovered_reason([LIVE_1, PAPER_ANY], {"LIVE"}, {("LIVE", "acc-1"), ("LIVE", None),
+                                                            ("LIVE", "acc-2")}) == (
+        "LIVE trades of account_id (missing), LIVE trades of account_id acc-2 have no "
+        "configured account: add one to accounts: in the targets file, or report the covered "
+        "trades alone with --where execution_mode=LIVE --where execution_mode=PAPER")
+    by_id = Account(D(1), (), None, "acc-1")
+    assert uncovered_reason([by_id], {"PAPER"}, {("PAPER", "acc-9")}) == (
+        "PAPER trades of account_id acc-9 have no configured account: add one to accounts: in "
+        "the targets file, or report the covered trades alone with --where account_id=acc-1")
+    with pytest.raises(ValueError, match="account ids of the LIVE trades are needed"):
+        uncovered_reason([LIVE_1], {"LIVE"})
+
+
+def test_a_basis_that_does_not_cover_the_window_gives_no_figure() -> None:
+    capital = capital_of([LIVE_1], "targets")
+    aggregate = fold(TRADES)
+    reason = "PAPER trades have no configured account"
+    result = window_ratios(AccountBasis(capital, TRADE_OPTIONS, reason), date(2024, 1, 1),
+                           date(2024, 1, 4), aggregate.core, aggregate.moments,
+                           aggregate.drawdown, aggregate.tail, {}, UTC)
+    assert result.values == dict.fromkeys(result.values)
+    assert result.null_reasons == dict.fromkeys(result.values, reason)
+
+
+def test_the_return_with_cash_flows_is_rounded_to_34_digits_after_summing() -> None:
+    # 1/3 and 100/7 are 34-digit quotients of different magnitudes: their exact sum has 36
+    # significant digits, the last two rounding noise.
+    capital = Capital(D(3), (CashFlow(date(2024, 1, 2), D(4)),))
+    result = figures([trade(at(1), "1", 1), trade(at(2), "100", 2)], capital,
+                     date(2024, 1, 1), date(2024, 1, 3))
+    value = result.values["return_on_starting_balance"]
+    assert value is not None and len(value.as_tuple().digits) == 34
+    with localcontext(Context(prec=100)):
+        exact = DIVISION_CONTEXT.divide(D(1), D(3)) + DIVISION_CONTEXT.divide(D(100), D(7))
+    assert len(exact.as_tuple().digits) == 36
+    assert value == DIVISION_CONTEXT.plus(exact)
+
+
+def test_the_tracker_applies_the_rule_and_the_coverage_check(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    spec = SampleSpec(start=date(2026, 3, 2), days=3, trades_per_day=8, seed=3, defects=False)
+    for day, lines in generate(spec).items():
+        (logs / f"{day.isoformat()}.jsonl").write_text("".join(line + "\n" for line in lines))
+    tracker = PerformanceTracker(logs, cache=False, clock=lambda: datetime(2026, 4, 1, tzinfo=UTC))
+    basis = tracker.use_accounts([Account(D(10000), (), "LIVE", None)])
+    assert tracker.account == basis and basis.capital is not None
+    summary = tracker.get_summary("range", "2026-03-02", "2026-03-04")
+    modes = set(summary.aggregate.breakdown_stats["execution_mode"])
+    assert modes == {"LIVE", "PAPER"}
+    assert summary.ratios.values["return_on_starting_balance"] is None
+    assert summary.ratios.null_reasons["return_on_starting_balance"].startswith(
+        "PAPER trades have no configured account")
+    live = PerformanceTracker(logs, cache=False, where={"execution_mode": ["LIVE"]},
+                              clock=lambda: datetime(2026, 4, 1, tzinfo=UTC))
+    live.use_accounts([Account(D(10000), (), "LIVE", None), Account(D(5), (), "PAPER", None)])
+    assert live.account is not None and live.account.capital is not None
+    assert live.account.capital.starting_balance == 10000
+    kept = live.get_summary("range", "2026-03-02", "2026-03-04")
+    assert kept.ratios.values["return_on_starting_balance"] == DIVISION_CONTEXT.divide(
+        kept.aggregate.core.net, D(10000))

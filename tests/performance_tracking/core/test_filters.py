@@ -32,7 +32,8 @@ def test_and_across_fields_or_within_a_field() -> None:
 
 def test_values_compare_exactly() -> None:
     assert not parse_where(["execution_mode=live"]).matches_groups(GROUPS)
-    assert not parse_where(["symbol=AAPL "]).matches_groups(GROUPS)
+    with pytest.raises(ValueError, match="surrounding whitespace"):
+        parse_where(["symbol=AAPL "])   # refused, never stripped: it would match nothing
 
 
 def test_filters_are_canonical_whatever_the_order_given() -> None:

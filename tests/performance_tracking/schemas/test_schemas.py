@@ -505,9 +505,13 @@ def test_generated_lines_agree_with_the_schema(base: str,
         if value is DROP:
             line.pop(name, None)
         else:
-            # known, separately reported disagreement (see "negative-zero-commission")
-            assume(not (name in NON_NEGATIVE and isinstance(value, str)
-                        and NEGATIVE_ZERO.match(value)))
+            # known, separately reported disagreement (see "negative-zero-commission"): the
+            # reader refuses a negative zero written as text or as a JSON number (-0.0), which
+            # JSON Schema cannot tell from zero.
+            spelled = (json.dumps(value) if isinstance(value, (int, float))
+                       and not isinstance(value, bool) else value)
+            assume(not (name in NON_NEGATIVE and isinstance(spelled, str)
+                        and NEGATIVE_ZERO.match(spelled)))
             line[name] = value
     text = json.dumps(line)
     reader_ok, reason = reader_verdict(text)

@@ -897,19 +897,22 @@ def _report(source: str, problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
-def load_targets(path: Path, *, explicit: bool) -> Targets | None:
+def load_targets(path: Path, *, explicit: bool,
+                 named: str = "with --targets") -> Targets | None:
     """Read and validate a targets file; None when the default file does not exist.
 
     A file named by the operator (``explicit``) must exist: a typo in ``--targets`` must not
-    silently turn alerting off.  The size is checked before reading and while reading, so a
-    huge or growing file costs at most :data:`MAX_FILE_BYTES`.
+    silently turn alerting off.  ``named`` says where the name came from (``with --targets``
+    or ``by $PERFORMANCE_TARGETS``), so the error points at what to fix.  The size is checked
+    before reading and while reading, so a huge or growing file costs at most
+    :data:`MAX_FILE_BYTES`.
     """
     source = str(path)
     try:
         data = _read_regular(path)
     except FileNotFoundError:
         if explicit:
-            raise ConfigError(f"{source}: targets file not found (named with --targets)") from None
+            raise ConfigError(f"{source}: targets file not found (named {named})") from None
         return None
     except IsADirectoryError:
         raise ConfigError(f"{source}: is a directory, not a targets file") from None

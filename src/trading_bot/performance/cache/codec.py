@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from trading_bot.performance.core.aggregate import (
@@ -39,7 +40,7 @@ from trading_bot.performance.core.pairing import (
     RoundTrip,
     classify,
 )
-from trading_bot.performance.core.records import group_fields
+from trading_bot.performance.core.records import GROUPABLE_FIELDS, group_fields
 from trading_bot.performance.core.summary import OpenPosition
 from trading_bot.performance.ingest.closed_trades import round_trip_trade
 from trading_bot.performance.ingest.reader import LoggedTrade
@@ -112,8 +113,12 @@ def line_row(logged: LoggedTrade, trade: ClosedTrade | None) -> tuple[Any, ...]:
     misplaced = logged.is_misplaced
     inconsistent = trade is not None and record.is_inconsistent
     # what --group-by reads: the extra fields and the named ones it may group by
-    grouped = group_fields(record)
-    extras = _encode_extras(grouped) if grouped else None
+    plain = record.extras
+    if all(value is None or type(value) is str for value in plain.values()):
+        extras = _encode_text_fields(tuple(plain.items()), _groupable(record))
+    else:
+        grouped = group_fields(record)
+        extras = _encode_extras(grouped) if grouped else None
     indicators = _encode_indicators(record.indicators_used) if record.indicators_used else None
     return (
         logged.file_name, logged.line, record.order_id, logged.digest,
@@ -165,6 +170,22 @@ def _encode_extras(extras: Any) -> str:
     if all(value is None or type(value) is str for value in extras.values()):
         return _encode_text_extras(tuple(sorted(extras.items())))
     return json.dumps(extras, default=str, sort_keys=True)
+
+
+#: The line's GROUPABLE_FIELDS values, in that order, in one C call.
+_groupable = attrgetter(*GROUPABLE_FIELDS)
+
+
+@lru_cache(maxsize=4096)
+def _encode_text_fields(items: tuple[tuple[str, str | None], ...],
+                        groupable: tuple[str | None, ...]) -> str | None:
+    """:func:`_encode_extras` of what :func:`group_fields` reads of a line whose extra fields
+    are all text or null, once per distinct set: a cold rebuild no longer builds, checks and
+    sorts the same few fields on every line.  ``groupable``: the line's GROUPABLE_FIELDS."""
+    named = {name: value for name, value in zip(GROUPABLE_FIELDS, groupable, strict=True)
+             if value is not None}
+    grouped = {**dict(items), **named} if named else dict(items)
+    return _encode_extras(grouped) if grouped else None
 
 
 @lru_cache(maxsize=4096)
@@ -385,9 +406,12 @@ def aggregate_parts_from_json(text: str) -> tuple[
                         Decimal(negative_sum), Decimal(negative_squares)),
     )
 
-    def values_in(stats: Any) -> list[Any]:
-        if type(stats) is int and stats == SAME_AS_CORE:
-            return list(root)
+    def values_in(stats: int | Sequence[str | int]) -> list[int | Decimal]:
+        """A day's or a row's stored values (:data:`SAME_AS_CORE`: the window's own)."""
+        if isinstance(stats, int):
+            if type(stats) is int and stats == SAME_AS_CORE:   # not a bool
+                return list(root)
+            raise TypeError(f"stored counts are not a list: {stats!r}")
         return _core_values_in(stats)
 
     days = [(date.fromisoformat(day), values_in(stats)) for day, stats in document["days"]]

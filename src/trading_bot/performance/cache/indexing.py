@@ -24,6 +24,7 @@ path, so both give identical caches.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import marshal
@@ -160,7 +161,23 @@ class ParsedFile:
 
 
 def parse_file(task: ParseTask) -> ParsedFile:
-    """Parse one file from its offset (runs in a worker process for large rebuilds)."""
+    """Parse one file from its offset (runs in a worker process for large rebuilds).
+
+    The cyclic garbage collector is paused meanwhile: a file's parse makes a few containers per
+    line and no reference cycles, yet each line's allocations set off collections that walk
+    every object already built (about 5 us a line, 7% of parsing a 2,000-line file).
+    Reference counting still frees everything as usual.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_file(task)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_file(task: ParseTask) -> ParsedFile:
     scan = scan_file(DayFile(Path(task.path), task.day), start_offset=task.start_offset,
                      first_line_number=task.first_line)
     zone = resolve_timezone(task.zone_name)
@@ -246,7 +263,7 @@ def plan_changes(directory: Directory, states: dict[str, FileState]) -> tuple[li
         present.add(day_file.name)
         state = states.get(day_file.name)
         try:
-            stat = os.stat(day_file.path)
+            stat = os.stat(day_file.fspath)
         except OSError:
             stat = None
         if state is None or not state.digest or stat is None:
@@ -307,23 +324,30 @@ def _stat_changed(directory: Directory, fingerprints: dict[str, tuple[int | None
     """Names of files whose stat differs from the stored fingerprint, new or gone files, and
     files stored without a digest: the only ones :func:`plan_changes` needs to look at.
 
-    The warm path: one stat and one tuple comparison per file, no FileState built.
+    The warm path: one stat (of the listing's string path: no ``Path`` built) and one tuple
+    comparison per file, no FileState built, nothing added to a set for an unchanged file.
     """
-    candidates: set[str] = set(fingerprints)
+    changed: set[str] = set()
     stat = os.stat
+    get = fingerprints.get
+    stored_present = 0
     for day_file in directory.files.values():
         name = day_file.name
-        stored = fingerprints.get(name)
+        stored = get(name)
         if stored is not None:
+            stored_present += 1
             try:
-                found = stat(day_file.path)
+                found = stat(day_file.fspath)
             except OSError:
-                continue   # stays a candidate: plan_changes says what it is now
-            if stored == (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns, 1):
-                candidates.discard(name)
+                changed.add(name)   # plan_changes says what it is now
                 continue
-        candidates.add(name)
-    return candidates
+            if stored == (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns, 1):
+                continue
+        changed.add(name)
+    if stored_present < len(fingerprints):   # some stored files are no longer listed
+        listed = {day_file.name for day_file in directory.files.values()}
+        changed.update(name for name in fingerprints if name not in listed)
+    return changed
 
 
 def _subset_named(directory: Directory, names: set[str]) -> Directory:

@@ -18,7 +18,7 @@ window's end, however old its entry.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
@@ -87,6 +87,27 @@ LOGGER = logging.getLogger("trading_bot.performance")
 _TRADES = ", ".join(TRADE_COLUMNS)
 _POSITIONS = ", ".join(POSITION_COLUMNS)
 _TRIPS = ", ".join(TRIP_COLUMNS)
+
+
+def ungrouped_trade_from_row(row: Sequence[Any], zone: tzinfo) -> ClosedTrade:
+    """:func:`.codec.closed_trade_from_row` without the breakdown groups (``groups == ()``),
+    for readers that never look at them; the same values otherwise (a test compares both)."""
+    (file_name, line, order_id, event_us, symbol, outcome, net, commission, hold, planned_rr,
+     r_multiple) = row[:11]
+    realized_at = from_micros(event_us)
+    return ClosedTrade(
+        key=(realized_at, file_name, line),
+        local_day=realized_at.astimezone(zone).date(),
+        order_id=order_id,
+        symbol=symbol,
+        outcome=outcome,
+        net=Decimal(net),
+        commission=Decimal(commission),
+        hold_seconds=None if hold is None else Decimal(hold),
+        planned_rr=None if planned_rr is None else Decimal(planned_rr),
+        r_multiple=None if r_multiple is None else Decimal(r_multiple),
+        groups=(),
+    )
 
 
 def _merged(first: list[ClosedTrade], second: list[ClosedTrade]) -> list[ClosedTrade]:
@@ -160,7 +181,8 @@ class CachedWindowReader:
         return [replace(trade, groups=trade.groups[:-count]) for trade in kept]
 
     def _last_matching(self, select: str, before_us: int, count: int, after_us: int | None,
-                       decode: Any) -> list[ClosedTrade]:
+                       decode: Callable[[Sequence[Sequence[Any]]], list[ClosedTrade]]
+                       ) -> list[ClosedTrade]:
         """The last ``count`` trades of one table realized in [after, before) that the filter
         keeps, oldest first: read newest first in pages until enough match or none are left."""
         lower = "" if after_us is None else f"AND event_us >= {int(after_us)} "
@@ -212,9 +234,16 @@ class CachedWindowReader:
             "ORDER BY event_us, file, line", (start_us, end_us)).fetchall())
         return _merged(trades, trips) if trips else trades
 
-    def trades_by_day(self, start_us: int, end_us: int) -> Iterator[list[ClosedTrade]]:
+    def trades_by_day(self, start_us: int, end_us: int, *,
+                      grouped: bool = True) -> Iterator[list[ClosedTrade]]:
         """:meth:`trades_between` in chunks of one local day, for the days that hold trades
-        only: a window far wider than the logs costs what its trades cost."""
+        only: a window far wider than the logs costs what its trades cost.
+
+        ``grouped=False``: the caller never reads the trades' breakdown groups (the per-trade
+        rows), so unless the ``--where`` filter needs them the logged trades come without
+        (``groups == ()``): building them was two thirds of decoding a trade.
+        """
+        light = not grouped and not self.config.where.active
         cursor = start_us
         while cursor < end_us:
             event = self._next_event(cursor, end_us)
@@ -222,8 +251,23 @@ class CachedWindowReader:
                 return
             day = from_micros(event).astimezone(self.zone).date()
             next_cursor = min(to_micros(day_end(day, self.zone)), end_us)
-            yield self.trades_between(cursor, next_cursor)
+            yield (self._ungrouped_between(cursor, next_cursor) if light
+                   else self.trades_between(cursor, next_cursor))
             cursor = next_cursor
+
+    def _ungrouped_between(self, start_us: int, end_us: int) -> list[ClosedTrade]:
+        """:meth:`trades_between` with the logged trades' groups left empty (no filter)."""
+        zone = self.zone
+        trades = [ungrouped_trade_from_row(row, zone) for row in self.store.connection.execute(
+            f"SELECT {_TRADES} FROM lines WHERE closed = 1 AND role = {ROLE_EFFECTIVE} "
+            "AND event_us >= ? AND event_us < ? ORDER BY event_us, file, line",
+            (start_us, end_us))]
+        if not self.config.paired:
+            return trades
+        trips = self._trip_trades(self.store.connection.execute(
+            f"SELECT {_TRIPS} FROM round_trips WHERE event_us >= ? AND event_us < ? "
+            "ORDER BY event_us, file, line", (start_us, end_us)).fetchall())
+        return _merged(trades, trips) if trips else trades
 
     def last_trades(self, before_us: int, count: int,
                     after_us: int | None = None) -> list[ClosedTrade]:

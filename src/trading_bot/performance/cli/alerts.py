@@ -127,7 +127,8 @@ def ack_main(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO,
         print_acknowledged(record, new, stdout)
         return EXIT_OK
 
-    return run_reporting_errors(body, Diagnostics(stderr, json_lines=args.log_format == "json"))
+    return run_reporting_errors(body, Diagnostics(stderr, json_lines=args.log_format == "json"),
+                                stdout)
 
 
 def run_watch(once: Callable[[], int], seconds: float | None) -> int:

@@ -16,13 +16,26 @@ from trading_bot.performance.core.timestamps import SUPPORTED_YEARS
 from trading_bot.performance.errors import UsageError
 from trading_bot.performance.tracker import MAX_WORKERS, PerformanceTracker
 
-#: The first day a backfill can start on, and so the most days it can cover (every day of the
-#: supported years): a longer one would step before year 1 and overflow the date arithmetic.
+#: The first day a backfill can start on: its bound is the days from this one to its last day
+#: (:func:`check_backfill_span`, the one bound and the one message of ``--backfill N``).
 FIRST_BACKFILL_DAY = date(SUPPORTED_YEARS[0], 1, 1)
-MAX_BACKFILL_DAYS = (date(SUPPORTED_YEARS[-1], 12, 31) - FIRST_BACKFILL_DAY).days + 1
 
 if TYPE_CHECKING:
+    from trading_bot.performance.services.alert_workflow import LogFacts
     from trading_bot.performance.services.backfill import BuildReport
+
+
+def backfill_days(text: str) -> int:
+    """An argparse type for ``--backfill N``: a whole number of at least 1.  Its ceiling
+    depends on the last day, so :func:`check_backfill_span` alone states it (one bound, one
+    message); the number never reaches the cache's SQL, only that comparison."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,7 +53,7 @@ def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--workers", type=bounded_int(MAX_WORKERS), metavar="N",
                        help="processes that parse files in a large rebuild (default: one per "
                             f"core; 1 parses in this process; at most {MAX_WORKERS})")
-    group.add_argument("--backfill", type=bounded_int(MAX_BACKFILL_DAYS), metavar="N",
+    group.add_argument("--backfill", type=backfill_days, metavar="N",
                        help="build the daily summaries of the N days ending --date (default: "
                             "today) and the weekly and monthly summaries covering them; with "
                             "--export, write their files (only those whose content changed)")
@@ -61,7 +74,10 @@ def check_cache_options(args: argparse.Namespace) -> None:
 
 
 def check_backfill_span(last_day: date, days: int) -> None:
-    """``--backfill N`` ending ``last_day`` must start within the supported years."""
+    """``--backfill N`` ending ``last_day`` must start within the supported years: at
+    most the days from 1970-01-01 to ``last_day`` (its first week and month are clipped at
+    1970-01-01 like ``--window weekly``'s, see
+    :func:`~trading_bot.performance.services.backfill.backfill_periods`)."""
     allowed = (last_day - FIRST_BACKFILL_DAY).days + 1
     if days > allowed:
         raise UsageError(f"--backfill {days} ending {last_day} would start before "
@@ -85,13 +101,17 @@ _NOT_SHAPING_ARGS = frozenset({"backfill", "date", "export", "output_dir", "no_c
 def run_backfill_command(args: argparse.Namespace, tracker: PerformanceTracker,
                          build_report: BuildReport, out: TextIO, err: TextIO, *,
                          targets: object = None, alert_state: Path | None = None,
-                         log_facts: object = None) -> int:
+                         log_facts: LogFacts | None = None) -> int:
     """``--backfill N``: a table of the periods on stdout, a bar on a terminal's stderr, one
     closing line on stderr.
 
     ``targets``, ``alert_state`` (the state file's path) and ``log_facts`` are what
     ``build_report`` judges the targets with: with ``--export`` they are part of each period's
-    inputs, so a period is skipped only when none of them changed since its export.
+    inputs, so a period is skipped only when none of them changed since its export.  Of the
+    log facts only those a report is judged with count (:meth:`LogFacts.for_report`: not the
+    newest file's mtime).  Paths count resolved, not as spelled: ``--logs-dir logs`` and
+    ``--logs-dir /abs/logs`` read the same files and write the same reports.  (The targets
+    file's path is kept as given inside ``targets``: the JSON report shows it as its source.)
     """
     # Lazy: the backfill loop, its manifest and the exporter (~6 ms measured at start-up,
     # best of 8 under load) run only with --backfill.
@@ -99,6 +119,7 @@ def run_backfill_command(args: argparse.Namespace, tracker: PerformanceTracker,
         active_silences,
         backfill_periods,
         is_terminal,
+        option_spelling,
         run_backfill,
         state_checksum,
         table_header,
@@ -113,13 +134,13 @@ def run_backfill_command(args: argparse.Namespace, tracker: PerformanceTracker,
     output_dir = (args.output_dir or args.logs_dir / "performance") if args.export else None
     shown = targets is not None and not getattr(targets, "empty", True)
     report_inputs = {
-        "options": {name: repr(value) for name, value in sorted(vars(args).items())
+        "options": {name: option_spelling(value) for name, value in sorted(vars(args).items())
                     if name not in _NOT_SHAPING_ARGS},
         "targets": repr(targets),
         "silences_active": active_silences(targets, now),
         "alert_state": (state_checksum(alert_state)
                         if shown and alert_state is not None else None),
-        "log_facts": repr(log_facts),
+        "log_facts": repr(None if log_facts is None else log_facts.for_report()),
     }
     result = run_backfill(tracker, periods, output_dir=output_dir, build_report=build_report,
                           report_inputs=report_inputs,
@@ -130,5 +151,5 @@ def run_backfill_command(args: argparse.Namespace, tracker: PerformanceTracker,
     return EXIT_OK
 
 
-__all__ = ["MAX_BACKFILL_DAYS", "add_cache_arguments", "check_backfill_span",
+__all__ = ["FIRST_BACKFILL_DAY", "add_cache_arguments", "backfill_days", "check_backfill_span",
            "check_cache_options", "run_backfill_command", "tracker_options"]

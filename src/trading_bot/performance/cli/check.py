@@ -18,7 +18,8 @@ The dates name day files, which are UTC dates (the file a line is written to), n
 Lines are streamed: nothing is kept but counters, so a file of a million bad lines costs the
 memory of one line (``benchmarks/check_memory.py`` measures it).  Cross-line remarks
 (duplicates, superseded, misplaced lines) are not errors and are not listed: a summary shows
-them.  Exit codes: 0 no bad line, 1 at least one bad line (or an error to fix), 64 usage error.
+them.  Exit codes: 0 no bad line, 1 at least one bad line or a day file of the span that could
+not be read (skipped: a directory, a FIFO...), or an error to fix; 64 usage error.
 """
 
 from __future__ import annotations
@@ -38,14 +39,20 @@ from trading_bot.performance.cli.common import (
     LOG_FORMATS,
     Diagnostics,
     ExitCodeParser,
+    add_date_arguments,
     add_logs_dir_argument,
     command_name,
-    iso_date,
     run_reporting_errors,
     wants_json_logs,
 )
+from trading_bot.performance.core.timestamps import SUPPORTED_YEARS
 from trading_bot.performance.errors import UsageError
-from trading_bot.performance.ingest.logfiles import DayFile, Directory, list_day_files
+from trading_bot.performance.ingest.logfiles import (
+    DayFile,
+    Directory,
+    SkippedEntry,
+    list_day_files,
+)
 from trading_bot.performance.ingest.reader import BadLine, scan_lines
 
 
@@ -64,15 +71,13 @@ def build_parser(prog: str | None = None) -> ExitCodeParser:
         description="Validate the log files and list every bad line as PATH:LINE: reason, then "
                     "totals per file.",
         epilog="Dates name day files (UTC dates). Exit codes: 0 no bad line, 1 at least one "
-               "bad line (or an error), 64 usage error.",
+               "bad line or an unreadable day file (or an error), 64 usage error.",
     )
     add_logs_dir_argument(parser, "directory of YYYY-MM-DD.jsonl files")
-    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
-                        help="check only this day file (default: every day file)")
-    parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD",
-                        help="first day file to check (with --end, inclusive)")
-    parser.add_argument("--end", type=iso_date, metavar="YYYY-MM-DD",
-                        help="last day file to check, inclusive")
+    add_date_arguments(parser,
+                       date_help="check only this day file (default: every day file)",
+                       start_help="first day file to check (with --end, inclusive)",
+                       end_help="last day file to check, inclusive")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="PATH:LINE: reason lines, or one JSON object per line")
     parser.add_argument("--follow-external-symlinks", action="store_true",
@@ -94,7 +99,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     with redirect_stdout(out), redirect_stderr(err):
         args = parser.parse_args(arguments)
     notes = Diagnostics(err, json_lines=args.log_format == "json")
-    return run_reporting_errors(lambda: _run(args, out), notes)
+    return run_reporting_errors(lambda: _run(args, out), notes, out)
 
 
 def _span(args: argparse.Namespace) -> tuple[date, date] | None:
@@ -133,8 +138,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
                 _bad_line(out, str(day_file.path), item, as_json=as_json)
             else:
                 count.lines += 1
-    _totals(out, counts, directory, span, as_json=as_json)
-    return EXIT_ERROR if any(count.bad for count in counts.values()) else EXIT_OK
+    skipped = _totals(out, counts, directory, span, as_json=as_json)
+    unreadable = any(_unreadable_day_file(entry.name, span) for entry in skipped)
+    return EXIT_ERROR if unreadable or any(count.bad for count in counts.values()) else EXIT_OK
 
 
 def _bad_line(out: TextIO, path: str, bad: BadLine, *, as_json: bool) -> None:
@@ -146,7 +152,9 @@ def _bad_line(out: TextIO, path: str, bad: BadLine, *, as_json: bool) -> None:
 
 
 def _totals(out: TextIO, counts: dict[str, FileCount], directory: Directory,
-            span: tuple[date, date] | None, *, as_json: bool) -> None:
+            span: tuple[date, date] | None, *, as_json: bool) -> list[SkippedEntry]:
+    """Print the per-file totals, the skipped entries and the grand total; returns the skipped
+    entries printed."""
     lines = sum(count.lines for count in counts.values())
     bad = sum(count.bad for count in counts.values())
     skipped = [entry for entry in directory.skipped
@@ -159,12 +167,25 @@ def _totals(out: TextIO, counts: dict[str, FileCount], directory: Directory,
             out.write(json.dumps({"file": entry.name, "skipped": entry.reason},
                                  ensure_ascii=False) + "\n")
         out.write(json.dumps({"files": len(counts), "lines": lines, "bad_lines": bad}) + "\n")
-        return
+        return skipped
     for path, count in counts.items():
         out.write(f"{path}: {count.lines} lines, {count.bad} bad\n")
     for entry in skipped:
         out.write(f"skipped: {entry.name}: {entry.reason}\n")
     out.write(f"total: {len(counts)} files, {lines} lines, {bad} bad\n")
+    return skipped
+
+
+def _unreadable_day_file(name: str, span: tuple[date, date] | None) -> bool:
+    """Whether a skipped entry is a day file of the span that could not be read (a directory,
+    a FIFO, a symlink out of the logs directory...): its lines are unknown, so ``check`` cannot
+    say the span is clean.  A name that is no date, or a date outside the supported years, is
+    no day file: listed, but not an error (the reports ignore it the same way)."""
+    try:
+        day = date.fromisoformat(name.removesuffix(".jsonl"))
+    except ValueError:
+        return False
+    return day.year in SUPPORTED_YEARS and (span is None or span[0] <= day <= span[1])
 
 
 def _skipped_in(name: str, span: tuple[date, date]) -> bool:

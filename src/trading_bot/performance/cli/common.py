@@ -51,6 +51,8 @@ VERSION_TEXT = f"{CONSOLE_SCRIPT} {__version__}"
 #: Environment variables for the defaults of ``--logs-dir``, ``--targets`` and ``--alert-log``.
 LOGS_DIR_ENV = "PERFORMANCE_LOGS_DIR"
 TARGETS_ENV = "PERFORMANCE_TARGETS"
+#: How an error writing stdout names it (stdout has no path).
+STDOUT_NAME = "<stdout>"
 ALERT_LOG_ENV = "PERFORMANCE_ALERT_LOG"
 DEFAULT_LOGS_DIR = Path("logs")
 #: ``--color``: ``auto`` follows the terminal, ``NO_COLOR`` and ``FORCE_COLOR``.
@@ -141,6 +143,15 @@ def iso_date(text: str) -> date:
     return value
 
 
+def add_date_arguments(parser: argparse.ArgumentParser, *, date_help: str, start_help: str,
+                       end_help: str) -> None:
+    """``--date``, ``--start`` and ``--end`` (``YYYY-MM-DD``, :func:`iso_date`): one definition
+    for every command that takes days, each saying what its days mean."""
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help=date_help)
+    parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD", help=start_help)
+    parser.add_argument("--end", type=iso_date, metavar="YYYY-MM-DD", help=end_help)
+
+
 def bounded_int(maximum: int) -> Callable[[str], int]:
     """An argparse type: a whole number from 1 to ``maximum``, the bound named when refused."""
     def whole_number(text: str) -> int:
@@ -163,17 +174,26 @@ MAX_WHOLE_NUMBER = 2**63 - 1
 positive_int = bounded_int(MAX_WHOLE_NUMBER)
 
 
-def run_reporting_errors(body: Callable[[], int], err: TextIO | Diagnostics) -> int:
+def run_reporting_errors(body: Callable[[], int], err: TextIO | Diagnostics,
+                         out: TextIO | None = None) -> int:
     """Run a command body, turning the package's errors into ``error: ...`` and their exit code
     (64 for a :class:`UsageError` found after parsing, 1 for any other).
 
     An ``OSError`` that reaches here (a path no write helper translated, a file that vanished)
     is an error to fix too, printed ``error: PATH: reason``, never a traceback; the write
     helpers have undone their half-done work by the time it arrives.
+
+    Every file the package opens names itself in its errors, so an ``OSError`` without a file
+    name comes from writing stdout (``> /dev/full``, a full disk): it is printed as
+    ``error: <stdout>: reason``.  ``out`` (the command's stdout) is flushed inside, so output
+    still buffered when the body returns fails here too, not in the interpreter's exit.
     """
     notes = err if isinstance(err, Diagnostics) else Diagnostics(err)
     try:
-        return body()
+        code = body()
+        if out is not None:
+            out.flush()
+        return code
     except UsageError as exc:
         notes.say("ERROR", f"error: {exc}", kind="usage")
         return EXIT_USAGE
@@ -186,7 +206,7 @@ def run_reporting_errors(body: Callable[[], int], err: TextIO | Diagnostics) -> 
         _silence_stdout()
         return EXIT_ERROR
     except OSError as exc:
-        where = f"{os.fsdecode(exc.filename)}: " if exc.filename is not None else ""
+        where = f"{os.fsdecode(exc.filename) if exc.filename is not None else STDOUT_NAME}: "
         notes.say("ERROR", f"error: {where}{os_reason(exc)}", kind="error")
         return EXIT_ERROR
 
@@ -256,8 +276,8 @@ def add_logs_dir_argument(parser: argparse.ArgumentParser, what: str) -> None:
 
 __all__ = ["ALERT_LOG_ENV", "CLI_LOGGER", "COLOR_MODES", "CONSOLE_SCRIPT", "DEFAULT_LOGS_DIR",
            "EXIT_BREACH", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "LOGS_DIR_ENV", "LOG_FORMATS",
-           "MAX_WHOLE_NUMBER", "MODULE_COMMAND", "TARGETS_ENV", "VERSION_TEXT", "Diagnostics",
-           "ExitCodeParser", "add_logs_dir_argument", "bounded_int", "command_name",
-           "configure_logging", "default_logs_dir",
+           "MAX_WHOLE_NUMBER", "MODULE_COMMAND", "STDOUT_NAME", "TARGETS_ENV", "VERSION_TEXT",
+           "Diagnostics", "ExitCodeParser", "add_date_arguments", "add_logs_dir_argument",
+           "bounded_int", "command_name", "configure_logging", "default_logs_dir",
            "env_path", "iso_date", "positive_int", "run_reporting_errors", "use_color",
            "wants_json_logs"]

@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     notes = Diagnostics(err, json_lines=args.log_format == "json")
-    return run_reporting_errors(lambda: _dispatch(args, out, notes, clock), notes)
+    return run_reporting_errors(lambda: _dispatch(args, out, notes, clock), notes, out)
 
 
 def _dispatch(args: argparse.Namespace, out: TextIO, err: Diagnostics, clock: Clock) -> int:

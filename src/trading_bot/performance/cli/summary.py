@@ -46,11 +46,11 @@ from trading_bot.performance.cli.common import (
     VERSION_TEXT,
     Diagnostics,
     ExitCodeParser,
+    add_date_arguments,
     add_logs_dir_argument,
     command_name,
     configure_logging,
     env_path,
-    iso_date,
     positive_int,
     run_reporting_errors,
     use_color,
@@ -62,9 +62,6 @@ from trading_bot.performance.core.capital import (
     PERIODS_PER_YEAR,
     RATIO_CONVENTIONS,
     AccountBasis,
-    Capital,
-    capital_of,
-    covered_accounts,
     ratio_options,
 )
 from trading_bot.performance.core.decimals import ZERO
@@ -108,6 +105,7 @@ from trading_bot.performance.services.reports import export_report, previous_sum
 from trading_bot.performance.tracker import PerformanceTracker
 
 if TYPE_CHECKING:
+    from trading_bot.performance.alerting.model import Targets
     from trading_bot.performance.report.export import ExportResult
 
 MAX_STDERR_BAD_LINES = 20
@@ -127,13 +125,12 @@ def build_parser(prog: str | None = None) -> ExitCodeParser:
                         help="print the version and exit")
     parser.add_argument("--window", choices=WINDOW_KINDS, default="daily",
                         help="period to summarise (default: daily)")
-    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
-                        help="a day inside the window (default: today in --tz; a future date "
-                             "is warned about)")
-    parser.add_argument("--start", type=iso_date, metavar="YYYY-MM-DD",
-                        help="first day of a range window (with --end; --window range only)")
-    parser.add_argument("--end", type=iso_date, metavar="YYYY-MM-DD",
-                        help="last day of a range window, inclusive (--window range only)")
+    add_date_arguments(
+        parser,
+        date_help="a day inside the window (default: today in --tz; a future date is warned "
+                  "about)",
+        start_help="first day of a range window (with --end; --window range only)",
+        end_help="last day of a range window, inclusive (--window range only)")
     parser.add_argument("--trades", type=positive_int, metavar="N",
                         help="rolling window size in closed trades (default: 20)")
     add_logs_dir_argument(parser, "directory of YYYY-MM-DD.jsonl files")
@@ -253,19 +250,14 @@ def _targets_stale_after(targets: object) -> int:
     return found if isinstance(found, int) else DEFAULT_STALE_AFTER_SECONDS
 
 
-def _account_basis(args: argparse.Namespace, targets: object,
+def _account_basis(args: argparse.Namespace, targets: Targets | None,
                    tracker: PerformanceTracker) -> AccountBasis:
-    """The account figures' capital: ``--starting-balance`` (no cash flows), else the targets
-    file's accounts the report's filters leave in (summed), else none; and ``--ratios``."""
+    """The account figures' basis: :meth:`PerformanceTracker.use_accounts` on the targets
+    file's accounts (``--starting-balance`` replaces them), with ``--ratios``."""
     if args.periods_per_year is not None and args.ratios != "daily":
         raise UsageError("--periods-per-year applies to --ratios daily only")
     options = ratio_options(args.ratios, args.periods_per_year or DEFAULT_PERIODS_PER_YEAR)
-    if args.starting_balance is not None:
-        return AccountBasis(Capital(args.starting_balance), options)
-    where = getattr(tracker, "where", None)
-    conditions = dict(getattr(where, "conditions", ()))
-    accounts = covered_accounts(getattr(targets, "accounts", ()), conditions)
-    return AccountBasis(capital_of(accounts, "the targets file's accounts"), options)
+    return tracker.use_accounts(() if targets is None else targets.accounts, options)
 
 
 def _targets_pairing(targets: object) -> str:
@@ -304,7 +296,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         args = parser.parse_args(arguments)
     configure_logging(err, verbose=args.verbose or args.watch, log_format=args.log_format)
     notes = Diagnostics(err, json_lines=args.log_format == "json")
-    return run_reporting_errors(lambda: _run(args, out, notes), notes)
+    return run_reporting_errors(lambda: _run(args, out, notes), notes, out)
 
 
 def _check_dates(args: argparse.Namespace) -> None:
@@ -347,7 +339,9 @@ def _run(args: argparse.Namespace, out: TextIO, notes: Diagnostics) -> int:
         print_acknowledged(*acknowledge_alert(args.ack, paths, datetime.now(UTC)), out)
         return EXIT_OK
     targets = load_targets_or_none(args.targets or env_path(TARGETS_ENV),
-                                   logs_dir=args.logs_dir)
+                                   logs_dir=args.logs_dir,
+                                   named=("with --targets" if args.targets is not None
+                                          else f"by ${TARGETS_ENV}"))
     marks = None
     if args.marks is not None:
         # Lazy: the marks reader brings csv (0.5 ms measured at start-up); only --marks needs it.
@@ -369,7 +363,7 @@ def _run(args: argparse.Namespace, out: TextIO, notes: Diagnostics) -> int:
         trades_format(tracker.trade_rows(args.window, args.start, args.end, on=args.date,
                                          trades=args.trades), out)
         return EXIT_OK
-    tracker.account = _account_basis(args, targets, tracker)
+    _account_basis(args, targets, tracker)
     if args.backfill is not None:
         first_day = first_log_day(tracker, targets)   # one listing for all the periods
 

@@ -14,6 +14,11 @@ Conventions (the README's "Figures and definitions" states them for operators):
 * Several accounts (modes, account ids) in one report are one portfolio: their starting balances
   and their cash flows add up.  An account is covered by a report unless the report's filters
   exclude its ``execution_mode`` or ``account_id`` (:func:`covered_accounts`).
+  :func:`account_basis` is the one rule (the command line and the Python API both use it).
+* Every trade a figure counts must belong to a configured account: a window holding trades of
+  an ``(execution_mode, account_id)`` no covered account matches would divide P&L of an account
+  whose size is unknown by the size of another, so every figure is then null with the reason
+  (:func:`uncovered_reason`).
 * ``--starting-balance`` replaces the targets file's accounts entirely: it is the capital at the
   window's start, with no cash flows, exactly freqtrade's setup.
 
@@ -23,7 +28,7 @@ Pure: no I/O.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -140,6 +145,25 @@ class AccountBasis(NamedTuple):
 
     capital: Capital | None = None
     options: RatioOptions = DEFAULT_OPTIONS
+    #: Why no figure can be computed on this capital for the window (some of its trades belong
+    #: to no configured account, :func:`uncovered_reason`); None: it can.
+    unavailable: str | None = None
+
+
+#: ``Capital.source`` of the targets file's accounts.
+TARGETS_SOURCE = "the targets file's accounts"
+
+
+def account_basis(accounts: Iterable[Account] = (), *,
+                  starting_balance: Decimal | None = None,
+                  where: Mapping[str, Iterable[str]] | None = None,
+                  options: RatioOptions = DEFAULT_OPTIONS) -> AccountBasis:
+    """What a report's account figures rest on: ``starting_balance`` (``--starting-balance``:
+    no cash flows, every trade) when given, else the configured ``accounts`` the report's
+    filters (``where``: field -> accepted values) leave in, summed; else no capital."""
+    if starting_balance is not None:
+        return AccountBasis(Capital(starting_balance), options)
+    return AccountBasis(capital_of(covered_accounts(accounts, where), TARGETS_SOURCE), options)
 
 
 def covered_accounts(accounts: Iterable[Account],
@@ -169,3 +193,54 @@ def capital_of(accounts: Iterable[Account], source: str) -> Capital | None:
         balance = sum((account.starting_balance for account in chosen), ZERO)
     flows = tuple(flow for account in chosen for flow in account.cash_flows)
     return Capital(balance, flows, source, chosen)
+
+
+def needs_account_ids(accounts: Collection[Account], modes: Iterable[str]) -> bool:
+    """Whether judging coverage needs the window's account ids: some mode present whose
+    accounts all name an ``account_id`` (none of them covers that mode's every trade)."""
+    for mode in set(modes):
+        for_mode = [account for account in accounts if account.execution_mode in (None, mode)]
+        if for_mode and all(account.account_id is not None for account in for_mode):
+            return True
+    return False
+
+
+def uncovered_reason(accounts: Collection[Account], modes: Iterable[str],
+                     pairs: Collection[tuple[str, str | None]] | None = None) -> str | None:
+    """Why the figures cannot use ``accounts`` for a window, or None when they can.
+
+    ``modes`` are the execution modes of the window's trades and open positions; ``pairs``
+    their ``(execution_mode, account_id)`` (account id None: the line has none), needed only
+    when :func:`needs_account_ids`.  A trade is covered when some account matches its mode and
+    its account id (an unset field matches any).
+    """
+    missing: list[str] = []
+    for mode in sorted(set(modes)):
+        for_mode = [account for account in accounts if account.execution_mode in (None, mode)]
+        if not for_mode:
+            missing.append(f"{mode} trades")
+            continue
+        if any(account.account_id is None for account in for_mode):
+            continue
+        if pairs is None:
+            raise ValueError(f"the account ids of the {mode} trades are needed")
+        named = {account.account_id for account in for_mode}
+        ids = {account_id for found, account_id in pairs if found == mode} - named
+        missing.extend(f"{mode} trades of account_id {account_id or '(missing)'}"
+                       for account_id in sorted(ids, key=lambda text: text or ""))
+    if not missing:
+        return None
+    return (f"{', '.join(missing)} have no configured account: add one to accounts: in the "
+            f"targets file, or report the covered trades alone with {_covered_where(accounts)}")
+
+
+def _covered_where(accounts: Iterable[Account]) -> str:
+    """The ``--where`` options that keep exactly the trades ``accounts`` cover (as close as
+    ``--where`` can say it: AND across fields, OR within one)."""
+    chosen = tuple(accounts)
+    parts: list[str] = []
+    for name, values in (("execution_mode", [account.execution_mode for account in chosen]),
+                         ("account_id", [account.account_id for account in chosen])):
+        if values and None not in values:
+            parts.extend(f"--where {name}={value}" for value in dict.fromkeys(values))
+    return " ".join(parts) or "--starting-balance AMOUNT (one capital for every trade)"

@@ -254,6 +254,24 @@ if any(d.at is None for d in DIMENSIONS[len(_KEYERS):]):
     raise ValueError("declare the timing dimensions after every field dimension")
 
 
+_EXIT_REASON_KEY = BY_NAME["exit_reasoning"].key
+if _EXIT_REASON_KEY is None:
+    raise ValueError("the exit_reasoning dimension must have one key per trade")
+
+
+def _template_of(exit_reasoning: str | None) -> str | None:
+    """What the catalogue reads as a trade's exit reason: its template (core.templates)."""
+    return None if exit_reasoning is None else reason_template(exit_reasoning)
+
+
+def exit_reason_key(exit_reasoning: str | None) -> str:
+    """The ``exit_reasoning`` breakdown row a logged reason falls in, by the catalogue's own key
+    (:data:`NO_VALUE` for none, an empty or a blank reason): a per-trade row names exactly the
+    row the breakdown counts its trade in, with no second definition to drift."""
+    assert _EXIT_REASON_KEY is not None
+    return _EXIT_REASON_KEY(TradeFields("", "", None, "", "", _template_of(exit_reasoning), ()))
+
+
 def dimension(name: str) -> Dimension | None:
     """The built-in breakdown ``name``; None for a ``--group-by`` field."""
     return BY_NAME.get(name)
@@ -285,7 +303,7 @@ def trade_groups(strategy_name: str, symbol: str, entry_type: str | None, side: 
     """
     # The template, not the raw text, is the key of the groups cache: a bot's free-text reasons
     # are nearly all distinct, its templates are a handful.
-    template = None if exit_reasoning is None else reason_template(exit_reasoning)
+    template = _template_of(exit_reasoning)
     builtin = _builtin_groups(strategy_name, symbol, entry_type, side, execution_mode,
                               template, tuple(indicators))
     if realized_local is not None:

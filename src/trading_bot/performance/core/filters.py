@@ -95,17 +95,25 @@ NO_FILTER = TradeFilter()
 
 def parse_where(items: Iterable[str]) -> TradeFilter:
     """The filter of the ``--where FIELD=VALUE`` arguments; ValueError names what is wrong
-    (an unknown field lists the allowed ones)."""
+    (an unknown field lists the allowed ones).
+
+    Values are compared exactly, as an alert rule's ``scope`` compares them (never stripped):
+    so a value with surrounding whitespace (``symbol= AAPL``, a shell quoting slip) is refused
+    rather than read as a value no logged trade is likely to carry, which would match nothing
+    without a word.  Space around the field name is harmless and ignored."""
     wanted: dict[str, dict[str, None]] = {}
     for item in items:
         field, sep, value = item.partition("=")
         field = field.strip()
-        if not sep or not field or not value:
+        if not sep or not field or not value.strip():
             raise ValueError(f"--where {item!r}: expected FIELD=VALUE, such as "
                              "strategy_name=momentum_breakout")
         if field not in FILTER_FIELDS:
             raise ValueError(f"--where {item!r}: unknown field {field!r}; allowed fields: "
                              f"{', '.join(FILTER_FIELDS)}")
+        if value != value.strip():
+            raise ValueError(f"--where {item!r}: the value {value!r} has surrounding whitespace; "
+                             f"values are compared exactly: write {field}={value.strip()}")
         wanted.setdefault(field, {})[value] = None
     return TradeFilter(tuple((field, tuple(wanted[field]))
                              for field in FILTER_FIELDS if field in wanted))

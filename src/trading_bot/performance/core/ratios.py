@@ -43,7 +43,13 @@ from trading_bot.performance.core.capital import (
     CashFlow,
     RatioOptions,
 )
-from trading_bot.performance.core.decimals import DECIMAL_TEXT, ZERO, divide, exact_sums
+from trading_bot.performance.core.decimals import (
+    DECIMAL_TEXT,
+    DIVISION_CONTEXT,
+    ZERO,
+    divide,
+    exact_sums,
+)
 from trading_bot.performance.errors import UsageError
 
 #: Significant digits of square roots and of the CAGR power (IEEE decimal128, like ``divide``).
@@ -145,22 +151,10 @@ def account_ratios(starting_balance: Decimal | None, days: int, core: CoreStats,
             reasons[name] = NO_TRADES
         return Ratios(balance, days, values, reasons)
     spread = n * moments.squares - total * total  # n² · population variance of net P&L
-    d = Decimal(days)
-    if spread:
-        values["sharpe"] = _ROOTS.multiply(divide(total * n, d),
-                                           _ROOTS.sqrt(divide(_DAYS_PER_YEAR, spread)))
-    else:
-        reasons["sharpe"] = "every trade returned the same: zero spread (freqtrade shows -100)"
     losers = moments.negative
     loser_spread = losers * moments.negative_squares - moments.negative_sum ** 2
-    if losers == 0:
-        reasons["sortino"] = "no losing trade (freqtrade shows -100)"
-    elif not loser_spread:
-        reasons["sortino"] = ("one losing trade, or all losing trades equal: zero downside spread "
-                              "(freqtrade shows -100)")
-    else:
-        values["sortino"] = _ROOTS.multiply(divide(total * losers, d),
-                                            _ROOTS.sqrt(divide(_DAYS_PER_YEAR, loser_spread)))
+    d = Decimal(days)
+    _sharpe_sortino(total, n, spread, losers, loser_spread, d, values, reasons)
     if drawdown.max_drawdown:
         # (100 · R / D) / max_drawdown_account · √365, with R = total / SB.
         values["calmar"] = _ROOTS.multiply(
@@ -234,6 +228,9 @@ def window_ratios(basis: AccountBasis | None, start: date | None, end: date, cor
     if capital is None:
         return Ratios(None, None, dict.fromkeys(RATIO_NAMES),
                       dict.fromkeys(RATIO_NAMES, NO_BALANCE), options=options)
+    if basis is not None and basis.unavailable is not None:
+        return Ratios(None, None, dict.fromkeys(RATIO_NAMES),
+                      dict.fromkeys(RATIO_NAMES, basis.unavailable), options=options)
     days = ratio_days(start, end)
     first = end if start is None else start
     opening, closing = capital.at(first), capital.at(end)
@@ -276,8 +273,10 @@ def _with_cash_flows(capital: Capital, first: date, end: date, days: int, core: 
     reasons: dict[str, str] = {}
     n, total = core.closed, core.net
     with exact_sums():
-        growth = sum((divide(net, capital.at(day)) for day, net in sorted(day_nets.items())),
+        summed = sum((divide(net, capital.at(day)) for day, net in sorted(day_nets.items())),
                      ZERO)
+    # A sum of 34-digit quotients: digits past the 34th are their rounding noise.
+    growth = DIVISION_CONTEXT.plus(summed)
     values["return_on_starting_balance"] = growth
     values["final_balance"] = capital.at(end) + total
     peak_day = (first if drawdown.max_peak_key is None

@@ -288,7 +288,10 @@ class PerformanceSummary:
 
     @property
     def capital(self) -> Capital | None:
-        return self.account_basis.capital
+        """The capital the account figures and drawdown fractions are on; None too when it
+        does not cover the window's trades (``account_basis.unavailable`` says why)."""
+        basis = self.account_basis
+        return None if basis.unavailable is not None else basis.capital
 
     @cached_property
     def ratios(self) -> Ratios:

@@ -29,16 +29,53 @@ OWN_FILES = frozenset({ALERT_LOG_NAME})
 _READ_BLOCK = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
 class DayFile:
-    """A log file whose name is a valid date."""
+    """A log file whose name is a valid date; immutable once made.
 
-    path: Path
-    day: date
+    Not a dataclass: a listing makes one per file, and a warm run over 20,000 day files spent
+    more time building their ``Path`` objects (0.3 s) than stating the files.  The listing keeps
+    the string path ``os.scandir`` already made (``fspath``, what ``os.stat`` and ``open`` take)
+    and builds the ``Path`` only when someone asks for it.
+    """
+
+    __slots__ = ("_directory", "_path", "day", "fspath", "name")
+
+    def __init__(self, path: Path, day: date) -> None:
+        self._directory: Path | None = None
+        self._path: Path | None = path
+        self.fspath: str = os.fspath(path)
+        self.name: str = path.name
+        self.day: date = day
+
+    @classmethod
+    def listed(cls, directory: Path, entry: os.DirEntry[str], day: date) -> DayFile:
+        """The file of a directory entry, its ``Path`` left to be built on demand."""
+        made = cls.__new__(cls)
+        made._directory = directory
+        made._path = None
+        made.fspath = entry.path
+        made.name = entry.name
+        made.day = day
+        return made
 
     @property
-    def name(self) -> str:
-        return self.path.name
+    def path(self) -> Path:
+        if self._path is None:
+            assert self._directory is not None   # set by ``listed``, the only other maker
+            # ``directory / name`` is the same path as ``Path(entry.path)`` at a third of the cost
+            self._path = self._directory / self.name
+        return self._path
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DayFile):
+            return NotImplemented
+        return self.day == other.day and self.fspath == other.fspath
+
+    def __hash__(self) -> int:
+        return hash((self.fspath, self.day))
+
+    def __repr__(self) -> str:
+        return f"DayFile(path={self.path!r}, day={self.day!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,16 +131,17 @@ def list_day_files(logs_dir: Path, *, follow_external_symlinks: bool = False) ->
     except OSError as exc:
         raise LogsDirectoryError(
             f"{logs_dir}: cannot list logs directory: {exc.strerror}") from None
+    match_name = DAY_FILE_PATTERN.match
     for entry in entries:
-        if not entry.name.endswith(".jsonl") or entry.name in OWN_FILES:
+        name = entry.name
+        if not name.endswith(".jsonl") or name in OWN_FILES:
             continue
-        match = DAY_FILE_PATTERN.match(entry.name)
-        if match is None:
-            skipped.append(SkippedEntry(entry.name,
+        if match_name(name) is None:
+            skipped.append(SkippedEntry(name,
                                         "file name is not a date (expected YYYY-MM-DD.jsonl)"))
             continue
         try:
-            day = date(int(match[1]), int(match[2]), int(match[3]))
+            day = date.fromisoformat(name[:10])   # the pattern matched: only the calendar is left
         except ValueError:
             skipped.append(SkippedEntry(entry.name, "file name is not a valid calendar date"))
             continue
@@ -112,13 +150,13 @@ def list_day_files(logs_dir: Path, *, follow_external_symlinks: bool = False) ->
                 entry.name,
                 f"file date is outside the years {SUPPORTED_YEARS[0]}-{SUPPORTED_YEARS[-1]}"))
             continue
-        reason = _unreadable_reason(entry, root, follow_external_symlinks)
-        if reason is not None:
-            skipped.append(SkippedEntry(entry.name, reason))
-            continue
-        # ``logs_dir / name`` is the same path as ``Path(entry.path)`` at a third of the cost
-        # (a warm run over 20,000 day files spent 0.75 s parsing paths).
-        files[day] = DayFile(logs_dir / entry.name, day)
+        # A regular file (known from the listing's d_type, no syscall) is readable as is.
+        if not entry.is_file(follow_symlinks=False):
+            reason = _unreadable_reason(entry, root, follow_external_symlinks)
+            if reason is not None:
+                skipped.append(SkippedEntry(name, reason))
+                continue
+        files[day] = DayFile.listed(logs_dir, entry, day)
     return Directory(files, tuple(sorted(skipped, key=lambda item: item.name)))
 
 

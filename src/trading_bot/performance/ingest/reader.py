@@ -92,7 +92,7 @@ def decode_line(data: bytes) -> object:
         raise InvalidLineError(
             f"line is not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {exc.start + 1})"
         ) from None
-    if not text.strip():
+    if not text or text.isspace():   # as ``not text.strip()``, without copying the line
         raise InvalidLineError("blank line")
     try:
         value = _DECODER.decode(text)

@@ -22,13 +22,18 @@ EPISODE_HEADERS = ("Peak", "Trough", "Recovery", "Depth", "Depth %", "Days under
 
 
 def shows_account(summary: PerformanceSummary) -> bool:
-    return summary.capital is not None and summary.empty is None
+    """A capital was given (or was given and does not cover the window: the title says why)."""
+    return ((summary.capital is not None or summary.account_basis.unavailable is not None)
+            and summary.empty is None)
 
 
 def account_title(summary: PerformanceSummary) -> str:
     """``Account (starting balance 1000.00, D = 10 days, freqtrade's definitions)``, saying
     too how cash flows moved the capital and when Sharpe and Sortino are daily."""
     ratios = summary.ratios
+    unavailable = summary.account_basis.unavailable
+    if unavailable is not None:
+        return f"Account (no figures: {unavailable})"
     assert ratios.starting_balance is not None
     parts = [f"starting balance {quantize_for_display(ratios.starting_balance)}"]
     if ratios.cash_flows and ratios.capital_end is not None:
@@ -47,10 +52,11 @@ def account_title(summary: PerformanceSummary) -> str:
 def account_rows(summary: PerformanceSummary) -> list[list[str]]:
     """Label and value per account figure; an undefined one says why instead of a value."""
     ratios = summary.ratios
+    said = summary.account_basis.unavailable is not None   # the title says why, once
     rows = []
     for entry in ACCOUNT_METRICS:
         value = ratios.values[entry.name]
-        shown = (metric(entry.name, value) if value is not None
+        shown = (metric(entry.name, value) if value is not None else "-" if said
                  else f"- ({ratios.null_reasons.get(entry.name, 'undefined')})")
         rows.append([entry.label, shown])
     return rows

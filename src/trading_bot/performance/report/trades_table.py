@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TextIO
+from functools import partial
+from operator import attrgetter
+from typing import Any, TextIO
 
 from trading_bot.performance.core.decimals import canonical
 from trading_bot.performance.core.trade_rows import TRADE_ROW_FIELDS, TradeRow
@@ -57,9 +59,50 @@ def _csv_value(name: str, value: object) -> str:
     return text
 
 
+#: The row's values in :data:`TRADE_ROW_FIELDS` order, in one call.
+_values = attrgetter(*TRADE_ROW_FIELDS)
+
+
 def row_values(row: TradeRow) -> list[object]:
     """The row's values in :data:`TRADE_ROW_FIELDS` order."""
-    return [getattr(row, name) for name in TRADE_ROW_FIELDS]
+    return list(_values(row))
+
+
+def _decimal_cell(value: Decimal | None) -> str:
+    return "" if value is None else canonical(value)
+
+
+def _instant_cell(value: datetime | None) -> str:
+    return "" if value is None else _instant(value)
+
+
+def _plain_cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _logged_text_cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _cell_writer(name: str, annotation: str) -> Callable[[Any], str]:
+    """The cell function of one column, chosen once by its declared type: what
+    :func:`_csv_value` does for every value, without asking each value its type again (a
+    year of rows spent a fifth of its time there)."""
+    if annotation in ("Decimal", "Decimal | None"):
+        return _decimal_cell
+    if annotation in ("datetime", "datetime | None"):
+        return _instant_cell
+    if annotation in ("str", "str | None"):
+        return _logged_text_cell if name in _LOGGED_TEXT else _plain_cell
+    return partial(_csv_value, name)
+
+
+_CELLS: tuple[Callable[[Any], str], ...] = tuple(
+    _cell_writer(name, str(TradeRow.__dataclass_fields__[name].type))
+    for name in TRADE_ROW_FIELDS)
 
 
 def write_trades_csv(rows: Iterable[TradeRow], out: TextIO) -> int:
@@ -67,9 +110,9 @@ def write_trades_csv(rows: Iterable[TradeRow], out: TextIO) -> int:
     writer = csv.writer(out)
     writer.writerow(TRADE_ROW_FIELDS)
     count = 0
+    cells = _CELLS
     for row in rows:
-        writer.writerow([_csv_value(name, value)
-                         for name, value in zip(TRADE_ROW_FIELDS, row_values(row), strict=True)])
+        writer.writerow([cell(value) for cell, value in zip(cells, _values(row), strict=True)])
         count += 1
     return count
 
@@ -79,7 +122,7 @@ def write_trades_jsonl(rows: Iterable[TradeRow], out: TextIO) -> int:
     count = 0
     for row in rows:
         out.write(json.dumps({name: _json_value(value) for name, value in
-                              zip(TRADE_ROW_FIELDS, row_values(row), strict=True)},
+                              zip(TRADE_ROW_FIELDS, _values(row), strict=True)},
                              ensure_ascii=False))
         out.write("\n")
         count += 1

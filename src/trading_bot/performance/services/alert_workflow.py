@@ -77,7 +77,8 @@ def default_targets_paths(logs_dir: Path | None) -> tuple[Path, ...]:
     return tuple(candidates)
 
 
-def load_targets_or_none(path: Path | None, *, logs_dir: Path | None = None) -> Targets | None:
+def load_targets_or_none(path: Path | None, *, logs_dir: Path | None = None,
+                         named: str = "with --targets") -> Targets | None:
     """The targets of ``path`` or of a default file; None when no default file exists.
 
     Without ``path``, the default files' existence is checked first (see
@@ -100,7 +101,7 @@ def load_targets_or_none(path: Path | None, *, logs_dir: Path | None = None) -> 
     # Lazy: the YAML loader and the targets schema cost ~14 ms (see the module docstring).
     from trading_bot.performance.alerting.config import load_targets
 
-    targets = load_targets(chosen, explicit=path is not None)
+    targets = load_targets(chosen, explicit=path is not None, named=named)
     if targets is None:
         LOGGER.info("no targets: %s not found; summaries run without targets", chosen)
     elif targets.empty:
@@ -180,9 +181,7 @@ def report_targets_view(tracker: PerformanceTracker, summary: PerformanceSummary
         first_log_day = _log_facts(tracker, targets)
     elif isinstance(first_log_day, date):
         first_log_day = LogFacts(first_day=first_log_day)
-    # The first day and the calendar only: a report view does not read the newest log file's
-    # mtime.
-    facts = LogFacts(first_day=first_log_day.first_day, weekend_logs=first_log_day.weekend_logs)
+    facts = first_log_day.for_report()
     state = AlertStateStore(paths.state).load()
     evaluation = _judge(tracker, summary, targets, state, facts)
     return targets_view(evaluation, summary, source=str(targets.source), state=state)
@@ -234,6 +233,13 @@ class LogFacts:
     newest_change: datetime | None = None
     #: A day file is dated on a Saturday or Sunday: an ``auto`` calendar is every day.
     weekend_logs: bool = False
+
+    def for_report(self) -> LogFacts:
+        """The facts a report built without alerting is judged with: the first day and the
+        calendar, never ``newest_change``.  stale_log is judged only while a period is live, and
+        a report must not change when a log file is merely touched; a backfill fingerprints
+        exactly these facts, so touching the newest file rebuilds no finished period."""
+        return LogFacts(first_day=self.first_day, weekend_logs=self.weekend_logs)
 
 
 def first_log_day(tracker: PerformanceTracker, targets: Targets | None) -> LogFacts | None:

@@ -27,7 +27,7 @@ from typing import Any, TextIO
 from trading_bot.performance.cache.reach import file_reach
 from trading_bot.performance.cache.store import CacheCorrupt, CacheStore, CacheUnavailable
 from trading_bot.performance.core.summary import PerformanceSummary
-from trading_bot.performance.core.timestamps import day_end
+from trading_bot.performance.core.timestamps import SUPPORTED_YEARS, day_end
 from trading_bot.performance.core.windows import plan_window
 from trading_bot.performance.errors import UsageError
 from trading_bot.performance.ingest.logfiles import list_day_files
@@ -72,12 +72,23 @@ class Period:
         return f"{self.window} {self.anchor.isoformat()}"
 
 
+#: The first supported day: the week containing it starts on Monday 1969-12-29, outside the
+#: supported years, so that week is anchored on this day instead (``--window weekly --date
+#: 1970-01-01`` reads the same week).
+FIRST_DAY = date(SUPPORTED_YEARS[0], 1, 1)
+
+
 def backfill_periods(last_day: date, days: int) -> list[Period]:
     """Daily periods for the ``days`` days ending ``last_day``, then every ISO week and calendar
-    month that covers any of them, oldest first within each kind."""
+    month that covers any of them, oldest first within each kind.
+
+    A week is anchored on its Monday, except the week of 1970-01-01, anchored on that day: its
+    Monday lies before the supported years (its report is the one ``--window weekly --date
+    1970-01-01`` prints)."""
     first_day = last_day - timedelta(days=days - 1)
     daily = [Period("daily", first_day + timedelta(days=offset)) for offset in range(days)]
-    weeks = list(dict.fromkeys(period.anchor - timedelta(days=period.anchor.weekday())
+    weeks = list(dict.fromkeys(max(period.anchor - timedelta(days=period.anchor.weekday()),
+                                   FIRST_DAY)
                                for period in daily))
     months = list(dict.fromkeys(period.anchor.replace(day=1) for period in daily))
     return [*daily, *(Period("weekly", week) for week in weeks),
@@ -118,9 +129,22 @@ BuildReport = Callable[[PerformanceSummary, PerformanceSummary | None], Report]
 
 def tracker_inputs(tracker: PerformanceTracker) -> dict[str, str]:
     """Every tracker setting that shapes a summary (timezone, group-by, pairing, band, marks,
-    starting balance, max rows, stale-after, filters...), spelled by ``repr``."""
-    return {name: repr(value) for name, value in sorted(vars(tracker).items())
+    starting balance, max rows, stale-after, filters...), spelled by :func:`option_spelling`."""
+    return {name: option_spelling(value) for name, value in sorted(vars(tracker).items())
             if not name.startswith("_") and name not in _NOT_SHAPING and not callable(value)}
+
+
+def option_spelling(value: object) -> str:
+    """An option's value as a period's inputs record it: ``repr``, except that a path is
+    resolved first (absolute, symlinks followed), so ``logs`` and ``/abs/logs`` naming the same
+    directory are the same input: no report shows how a logs directory, marks file or alert
+    log was spelled."""
+    if isinstance(value, Path):
+        try:
+            value = value.resolve()
+        except (OSError, RuntimeError):   # a symlink loop: the absolute spelling still helps
+            value = value.absolute()
+    return repr(value)
 
 
 def run_backfill(tracker: PerformanceTracker, periods: Sequence[Period], *,
@@ -368,5 +392,6 @@ def is_terminal(stream: TextIO) -> bool:
         return False
 
 
-__all__ = ["BackfillResult", "BuildReport", "Period", "active_silences", "backfill_periods",
-           "is_terminal", "run_backfill", "state_checksum", "table_header", "tracker_inputs"]
+__all__ = ["FIRST_DAY", "BackfillResult", "BuildReport", "Period", "active_silences",
+           "backfill_periods", "is_terminal", "option_spelling", "run_backfill",
+           "state_checksum", "table_header", "tracker_inputs"]

@@ -24,13 +24,17 @@ The inputs of a period's report, and why each is one:
 * **Every option that shapes the output**: timezone, group-by fields, pairing, breakeven band,
   marks, starting balance, max rows, stale-after, min-sample, the logs directory, the formats
   written, the package version and its code (size and mtime of every module, so a
-  changed renderer under the same version string still rebuilds).
+  changed renderer under the same version string still rebuilds).  Paths are resolved first
+  (no report shows how the logs directory, marks file or alert log was spelled); the targets
+  file's path stays as given, because the JSON report shows it as ``targets.source``.
 * **The targets, when the report shows them**: the parsed targets file, which of its silences
   are active now (a silence changes an alert's standing in the targets table), the first log
-  day and calendar facts the day rules use, and the alert state file's bytes (the report lists
-  the alerts raised for its period).  Any change to the alert state, including a normal
-  alerting run saving it, therefore rebuilds every period of a backfill with targets: the
-  state is one file, and which of its changes touch which period is the engine's business.
+  day and calendar facts the day rules use (not the newest file's mtime: stale_log is judged
+  only while a period is live, and a report built without alerting never reads it), and the
+  alert state file's bytes (the report lists the alerts raised for its period).  Any change
+  to the alert state, including a normal alerting run saving it, therefore rebuilds every
+  period of a backfill with targets: the state is one file, and which of its changes touch
+  which period is the engine's business.
 * **The clock, for a period not over yet**: its report is cut at "now" (``as_of``, the ages of
   open positions), so it has no fingerprint and is always rebuilt.  A finished period's report
   is cut at its end: stale flags are judged at ``as_of`` = the period's end, not at now.
