@@ -307,14 +307,20 @@ def _plain_required(value: object) -> bool:
     return type(value) is str and len(value) <= MAX_TEXT_LENGTH and bool(value.strip())
 
 
-def _plain_trade(obj: dict[str, Any]) -> TradeRecord | None:
-    """The TradeRecord of a line every check accepts at a glance, else None.
+#: What :func:`plain_head` reads: timestamp, symbol, action, execution mode, outcome, order id,
+#: strategy, quantity, price and the exit instant (None when the line has none).
+PlainHead = tuple[datetime, str, str, str, str, str, str, Decimal, Decimal, datetime | None]
 
-    Only the common shapes are taken (text where text is due, decimal strings or decoder
-    Decimals or integers for amounts); anything else, valid or not, returns None and is judged
-    by :func:`validated_trade`.  Returning a record here must mean the full checks return an
-    equal one: ``tests/performance_tracking/ingest/test_plain_path.py`` generates valid and
-    invalid lines and compares both paths.
+
+def plain_head(obj: dict[str, Any]) -> PlainHead | None:
+    """The fields every trade line must have, when each is in the shape the full checks take as
+    it is (and an exit instant, if any, no earlier than the entry on a line not ``open``), else
+    None.
+
+    One definition for both fast paths, :func:`_plain_trade` and the per-trade rows
+    (:func:`trading_bot.performance.ingest.trade_rows.plain_logged_row`), so the two can never
+    disagree on what a plain line is.  A plain tuple, not a dataclass: this runs once per line
+    of a cold build.
     """
     get = obj.get
     timestamp = _plain_instant(get("timestamp"))
@@ -345,6 +351,25 @@ def _plain_trade(obj: dict[str, Any]) -> TradeRecord | None:
         exit_timestamp = _plain_instant(raw_exit)
         if exit_timestamp is None or outcome == "open" or exit_timestamp < timestamp:
             return None
+    return (timestamp, symbol, action, mode, outcome, order_id, strategy_name, quantity, price,
+            exit_timestamp)
+
+
+def _plain_trade(obj: dict[str, Any]) -> TradeRecord | None:
+    """The TradeRecord of a line every check accepts at a glance, else None.
+
+    Only the common shapes are taken (text where text is due, decimal strings or decoder
+    Decimals or integers for amounts); anything else, valid or not, returns None and is judged
+    by :func:`validated_trade`.  Returning a record here must mean the full checks return an
+    equal one: ``tests/performance_tracking/ingest/test_plain_path.py`` generates valid and
+    invalid lines and compares both paths.
+    """
+    head = plain_head(obj)
+    if head is None:
+        return None
+    (timestamp, symbol, action, mode, outcome, order_id, strategy_name, quantity, price,
+     exit_timestamp) = head
+    get = obj.get
     amounts: list[Decimal | None] = []
     for name in _AMOUNT_FIELDS:
         value = get(name)

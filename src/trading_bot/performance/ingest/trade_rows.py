@@ -30,14 +30,10 @@ from trading_bot.performance.core.decimals import exact_sums
 from trading_bot.performance.core.dimensions import exit_reason_key
 from trading_bot.performance.core.pairing import RoundTrip
 from trading_bot.performance.core.records import (
-    ACTIONS,
     CLOSED_OUTCOMES,
-    EXECUTION_MODES,
-    SYMBOL_PATTERN,
     _plain_amount,
-    _plain_instant,
-    _plain_required,
     _plain_text,
+    plain_head,
     trade_from_json,
 )
 from trading_bot.performance.core.trade_rows import TradeRow
@@ -180,39 +176,22 @@ def plain_logged_row(obj: dict[str, Any], where: str, trade: ClosedTrade) -> Tra
     None when one of them is not in the plain shape :func:`.records.trade_from_json` takes
     as it is (the caller then validates the whole line and uses :func:`logged_row`).
 
-    Each field is checked as ``_plain_trade`` checks it, so a row made here equals the one
+    Each field is checked as ``_plain_trade`` checks it (the required ones by the same
+    :func:`.records.plain_head`), so a row made here equals the one
     made from the validated record; validating all 27 fields of every line was most of the
     cost of a year of rows.  The line was valid when the cache counted it; a line rewritten
     since into something invalid in a field not read here is still caught by the next
     refresh, as it is for any report.
     """
+    head = plain_head(obj)
+    if head is None:
+        return None
+    (timestamp, symbol, action, mode, outcome, order_id, strategy_name, quantity, price,
+     exit_timestamp) = head
+    if outcome not in CLOSED_OUTCOMES:
+        return None
+    exit_at = timestamp if exit_timestamp is None else exit_timestamp
     get = obj.get
-    timestamp = _plain_instant(get("timestamp"))
-    symbol = get("symbol")
-    action = get("action")
-    mode = get("execution_mode")
-    outcome = get("outcome")
-    order_id = get("order_id")
-    strategy_name = get("strategy_name")
-    if (timestamp is None or type(symbol) is not str or type(action) is not str
-            or type(mode) is not str or type(outcome) is not str
-            or type(order_id) is not str or type(strategy_name) is not str
-            or action not in ACTIONS or mode not in EXECUTION_MODES
-            or outcome not in CLOSED_OUTCOMES
-            or not _plain_required(order_id) or not _plain_required(strategy_name)
-            or not SYMBOL_PATTERN.match(symbol)):
-        return None
-    quantity = _plain_amount(get("quantity"))
-    price = _plain_amount(get("price"))
-    if quantity is None or price is None or quantity <= 0 or price <= 0:
-        return None
-    raw_exit = get("exit_timestamp")
-    exit_at = timestamp
-    if raw_exit is not None:
-        exit_timestamp = _plain_instant(raw_exit)
-        if exit_timestamp is None or exit_timestamp < timestamp:
-            return None
-        exit_at = exit_timestamp
     raw_gross = get("profit_loss")
     if raw_gross is None:
         with exact_sums():
