@@ -343,10 +343,17 @@ def aggregate_to_json(aggregate: Aggregate) -> str:
     streaks = aggregate.streaks
     drawdown = aggregate.drawdown
     root = _core_out(aggregate.core)
+    # The fold shares one CoreStats between the rows that hold the same trades (every row of a
+    # one-trade day is one object): each object is spelled out and compared once.
+    spelled: dict[int, list[Any] | int] = {id(aggregate.core): SAME_AS_CORE}
 
     def row(stats: CoreStats) -> list[Any] | int:
-        values = _core_out(stats)
-        return SAME_AS_CORE if values == root else values   # text equality: exact, exponent too
+        found = spelled.get(id(stats))
+        if found is None:
+            values = _core_out(stats)
+            # text equality: exact, exponent too
+            found = spelled[id(stats)] = SAME_AS_CORE if values == root else values
+        return found
 
     document = {
         "core": root,
