@@ -117,7 +117,7 @@ def lines(draw: st.DrawFn) -> bytes:
     return data
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines())
 def test_decode_line_answers_as_the_exact_decoder(data: bytes) -> None:
     assert outcome(data, decode_line) == outcome(data, exact_decode)
