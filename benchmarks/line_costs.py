@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gc
 import hashlib
+import importlib.util
 import json
 import marshal
 import os
@@ -27,9 +28,9 @@ import time
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
-from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
+from types import ModuleType
 from typing import Any, TypeVar
 
 from trading_bot.performance.cache.codec import line_row
@@ -90,19 +91,16 @@ def insert_cost(rows: list[tuple[Any, ...]], repeat: int) -> float:
     return best / len(rows) * 1e6
 
 
-def json_fold(path: Path) -> tuple[int, int, Decimal]:
-    count = wins = 0
-    total = Decimal(0)
-    with open(path, "rb") as handle:
-        for line in handle:
-            record = json.loads(line)
-            count += 1
-            if record.get("outcome") == "win":
-                wins += 1
-            net = record.get("net_profit_loss")
-            if net is not None:
-                total += Decimal(net)
-    return count, wins, total
+def cache_benchmark() -> ModuleType:
+    """``cache_benchmark.py`` beside this file: its json fold is the baseline, defined once."""
+    spec = importlib.util.spec_from_file_location(
+        "cache_benchmark", Path(__file__).with_name("cache_benchmark.py"))
+    if spec is None or spec.loader is None:
+        raise ImportError("benchmarks/cache_benchmark.py is missing")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module   # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def main() -> int:
@@ -159,7 +157,8 @@ def main() -> int:
     step("SQLite insert of the rows (every index)", insert_cost(stored, repeat))
     cost, _ = per_line(repeat, count, lambda: marshal.loads(marshal.dumps(stored)))
     step("  moving rows between processes (marshal both ways)", cost, "not part of the sum")
-    baseline, _ = per_line(repeat, count, lambda: json_fold(path))
+    fold_files = cache_benchmark().fold_files
+    baseline, _ = per_line(repeat, count, lambda: fold_files([path], json.loads))
 
     print(f"{path} ({count:,} lines), CPU microseconds per line, best of {repeat}")
     print(f"{'step':<56}{'us/line':>9}  notes")
