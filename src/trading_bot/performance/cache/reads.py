@@ -223,7 +223,14 @@ class CachedWindowReader:
     def trades_between(self, start_us: int, end_us: int) -> list[ClosedTrade]:
         """Effective closed trades realized in [start, end), in realization order; with
         pairing, the round trips realized then too."""
-        trades = self._trades(self.store.connection.execute(
+        return self._between(start_us, end_us, self._trades)
+
+    def _between(self, start_us: int, end_us: int,
+                 decode: Callable[[Sequence[Sequence[Any]]], list[ClosedTrade]]
+                 ) -> list[ClosedTrade]:
+        """:meth:`trades_between` with the logged trades' rows turned into trades by ``decode``
+        (round trips always decoded whole)."""
+        trades = decode(self.store.connection.execute(
             f"SELECT {_TRADES} FROM lines WHERE closed = 1 AND role = {ROLE_EFFECTIVE} "
             "AND event_us >= ? AND event_us < ? ORDER BY event_us, file, line",
             (start_us, end_us)).fetchall())
@@ -251,23 +258,13 @@ class CachedWindowReader:
                 return
             day = from_micros(event).astimezone(self.zone).date()
             next_cursor = min(to_micros(day_end(day, self.zone)), end_us)
-            yield (self._ungrouped_between(cursor, next_cursor) if light
-                   else self.trades_between(cursor, next_cursor))
+            yield self._between(cursor, next_cursor, self._ungrouped if light else self._trades)
             cursor = next_cursor
 
-    def _ungrouped_between(self, start_us: int, end_us: int) -> list[ClosedTrade]:
-        """:meth:`trades_between` with the logged trades' groups left empty (no filter)."""
+    def _ungrouped(self, rows: Sequence[Sequence[Any]]) -> list[ClosedTrade]:
+        """Logged trades with their groups left empty (used only without a filter)."""
         zone = self.zone
-        trades = [ungrouped_trade_from_row(row, zone) for row in self.store.connection.execute(
-            f"SELECT {_TRADES} FROM lines WHERE closed = 1 AND role = {ROLE_EFFECTIVE} "
-            "AND event_us >= ? AND event_us < ? ORDER BY event_us, file, line",
-            (start_us, end_us))]
-        if not self.config.paired:
-            return trades
-        trips = self._trip_trades(self.store.connection.execute(
-            f"SELECT {_TRIPS} FROM round_trips WHERE event_us >= ? AND event_us < ? "
-            "ORDER BY event_us, file, line", (start_us, end_us)).fetchall())
-        return _merged(trades, trips) if trips else trades
+        return [ungrouped_trade_from_row(row, zone) for row in rows]
 
     def last_trades(self, before_us: int, count: int,
                     after_us: int | None = None) -> list[ClosedTrade]:
