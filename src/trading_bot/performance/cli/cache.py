@@ -11,7 +11,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from trading_bot.performance.cli.common import EXIT_OK, Diagnostics, bounded_int
+from trading_bot.performance.cli.common import (
+    EXIT_OK,
+    Diagnostics,
+    at_least_one,
+    bounded_int,
+)
 from trading_bot.performance.core.timestamps import SUPPORTED_YEARS
 from trading_bot.performance.errors import UsageError
 from trading_bot.performance.tracker import MAX_WORKERS, PerformanceTracker
@@ -23,19 +28,6 @@ FIRST_BACKFILL_DAY = date(SUPPORTED_YEARS[0], 1, 1)
 if TYPE_CHECKING:
     from trading_bot.performance.services.alert_workflow import LogFacts
     from trading_bot.performance.services.backfill import BuildReport
-
-
-def backfill_days(text: str) -> int:
-    """An argparse type for ``--backfill N``: a whole number of at least 1.  Its ceiling
-    depends on the last day, so :func:`check_backfill_span` alone states it (one bound, one
-    message); the number never reaches the cache's SQL, only that comparison."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,7 +45,9 @@ def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--workers", type=bounded_int(MAX_WORKERS), metavar="N",
                        help="processes that parse files in a large rebuild (default: one per "
                             f"core; 1 parses in this process; at most {MAX_WORKERS})")
-    group.add_argument("--backfill", type=backfill_days, metavar="N",
+    # --backfill's ceiling depends on the last day, so check_backfill_span alone states it (one
+    # bound, one message); the number never reaches the cache's SQL, only that comparison.
+    group.add_argument("--backfill", type=at_least_one, metavar="N",
                        help="build the daily summaries of the N days ending --date (default: "
                             "today) and the weekly and monthly summaries covering them; with "
                             "--export, write their files (only those whose content changed)")
@@ -151,5 +145,5 @@ def run_backfill_command(args: argparse.Namespace, tracker: PerformanceTracker,
     return EXIT_OK
 
 
-__all__ = ["FIRST_BACKFILL_DAY", "add_cache_arguments", "backfill_days", "check_backfill_span",
+__all__ = ["FIRST_BACKFILL_DAY", "add_cache_arguments", "check_backfill_span",
            "check_cache_options", "run_backfill_command", "tracker_options"]

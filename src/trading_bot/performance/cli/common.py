@@ -152,15 +152,22 @@ def add_date_arguments(parser: argparse.ArgumentParser, *, date_help: str, start
     parser.add_argument("--end", type=iso_date, metavar="YYYY-MM-DD", help=end_help)
 
 
+def at_least_one(text: str) -> int:
+    """An argparse type: a whole number of at least 1, with no ceiling of its own (a caller
+    whose ceiling depends on other options checks it once those are known)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def bounded_int(maximum: int) -> Callable[[str], int]:
     """An argparse type: a whole number from 1 to ``maximum``, the bound named when refused."""
     def whole_number(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-        if value < 1:
-            raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+        value = at_least_one(text)
         if value > maximum:
             raise argparse.ArgumentTypeError(f"must be at most {maximum:,}, got {text}")
         return value
@@ -278,6 +285,6 @@ __all__ = ["ALERT_LOG_ENV", "CLI_LOGGER", "COLOR_MODES", "CONSOLE_SCRIPT", "DEFA
            "EXIT_BREACH", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "LOGS_DIR_ENV", "LOG_FORMATS",
            "MAX_WHOLE_NUMBER", "MODULE_COMMAND", "STDOUT_NAME", "TARGETS_ENV", "VERSION_TEXT",
            "Diagnostics", "ExitCodeParser", "add_date_arguments", "add_logs_dir_argument",
-           "bounded_int", "command_name", "configure_logging", "default_logs_dir",
+           "at_least_one", "bounded_int", "command_name", "configure_logging", "default_logs_dir",
            "env_path", "iso_date", "positive_int", "run_reporting_errors", "use_color",
            "wants_json_logs"]
