@@ -103,15 +103,20 @@ def oracle_maps(span: list[ClosedTrade]) -> tuple[dict[date, CoreStats],
              for dimension, values in rows.items()})
 
 
-@settings(max_examples=300, deadline=None)
-@given(trades())
-def test_fold_rows_equal_the_oracle_digit_for_digit(span: list[ClosedTrade]) -> None:
+def assert_fold_equals_the_oracle(span: list[ClosedTrade]) -> None:
+    """The fold's core, day rows and breakdown rows spell exactly what the oracle's do."""
     aggregate = fold(span)
     days, breakdowns = oracle_maps(span)
     assert repr(aggregate.core) == repr(oracle_row(span))
     assert repr(dict(aggregate.day_stats)) == repr(days)
     assert repr({d: dict(rows) for d, rows in aggregate.breakdown_stats.items()}) == repr(
         breakdowns)
+
+
+@settings(max_examples=300, deadline=None)
+@given(trades())
+def test_fold_rows_equal_the_oracle_digit_for_digit(span: list[ClosedTrade]) -> None:
+    assert_fold_equals_the_oracle(span)
 
 
 @settings(max_examples=200, deadline=None)
@@ -154,9 +159,4 @@ def test_a_span_longer_than_a_chunk_sums_its_chunks_exactly() -> None:
             None if rng.random() < 0.5 else amount(),
             (("same", "all"), ("pick", rng.choice("abcdefg")), ("raw", f"text {index}"),
              ("rare", f"r{rng.randint(0, 3000)}"))))
-    aggregate = fold(span)
-    days, breakdowns = oracle_maps(span)
-    assert repr(aggregate.core) == repr(oracle_row(span))
-    assert repr(dict(aggregate.day_stats)) == repr(days)
-    assert repr({d: dict(rows) for d, rows in aggregate.breakdown_stats.items()}) == repr(
-        breakdowns)
+    assert_fold_equals_the_oracle(span)
