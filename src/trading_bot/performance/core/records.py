@@ -269,7 +269,7 @@ _EXTRA_KEYS_LIMIT = 1024
 _fromisoformat = datetime.fromisoformat
 
 
-def _plain_amount(value: object) -> Decimal | None:
+def plain_amount(value: object) -> Decimal | None:
     """The exact Decimal of a money value as :func:`_money` reads it, or None when
     :func:`_money` would have to look closer (which is when it may refuse it)."""
     if type(value) is str:
@@ -298,7 +298,7 @@ def _plain_instant(value: object) -> datetime | None:
     return instant if instant.year in SUPPORTED_YEARS else None
 
 
-def _plain_text(value: object) -> bool:
+def plain_text(value: object) -> bool:
     """An optional text field :func:`_text` accepts as it is."""
     return value is None or (type(value) is str and len(value) <= MAX_TEXT_LENGTH)
 
@@ -341,8 +341,8 @@ def plain_head(obj: dict[str, Any]) -> PlainHead | None:
         if len(_SYMBOLS) >= _AMOUNTS_LIMIT:
             _SYMBOLS.clear()
         _SYMBOLS.add(symbol)
-    quantity = _plain_amount(get("quantity"))
-    price = _plain_amount(get("price"))
+    quantity = plain_amount(get("quantity"))
+    price = plain_amount(get("price"))
     if quantity is None or price is None or quantity <= 0 or price <= 0:
         return None
     raw_exit = get("exit_timestamp")
@@ -376,7 +376,7 @@ def _plain_trade(obj: dict[str, Any]) -> TradeRecord | None:
         if value is None:
             amounts.append(None)
             continue
-        amount = _plain_amount(value)
+        amount = plain_amount(value)
         if amount is None:
             return None
         amounts.append(amount)
@@ -396,9 +396,9 @@ def _plain_trade(obj: dict[str, Any]) -> TradeRecord | None:
     session_id = get("session_id")
     bot_version = get("bot_version")
     config_hash = get("config_hash")
-    if not (_plain_text(account_id) and _plain_text(entry_type)
-            and _plain_text(decision_reasoning) and _plain_text(exit_reasoning)
-            and _plain_text(session_id) and _plain_text(bot_version) and _plain_text(config_hash)):
+    if not (plain_text(account_id) and plain_text(entry_type)
+            and plain_text(decision_reasoning) and plain_text(exit_reasoning)
+            and plain_text(session_id) and plain_text(bot_version) and plain_text(config_hash)):
         return None
     raw_indicators = get("indicators_used")
     if raw_indicators is None:

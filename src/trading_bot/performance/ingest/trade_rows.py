@@ -31,9 +31,9 @@ from trading_bot.performance.core.dimensions import exit_reason_key
 from trading_bot.performance.core.pairing import RoundTrip
 from trading_bot.performance.core.records import (
     CLOSED_OUTCOMES,
-    _plain_amount,
-    _plain_text,
+    plain_amount,
     plain_head,
+    plain_text,
     trade_from_json,
 )
 from trading_bot.performance.core.trade_rows import TradeRow
@@ -197,14 +197,14 @@ def plain_logged_row(obj: dict[str, Any], where: str, trade: ClosedTrade) -> Tra
         with exact_sums():
             gross = trade.net + trade.commission
     else:
-        plain_gross = _plain_amount(raw_gross)
+        plain_gross = plain_amount(raw_gross)
         if plain_gross is None:
             return None
         gross = plain_gross
     account_id = get("account_id")
     entry_type = get("entry_type")
     exit_reasoning = get("exit_reasoning")
-    if not (_plain_text(account_id) and _plain_text(entry_type) and _plain_text(exit_reasoning)):
+    if not (plain_text(account_id) and plain_text(entry_type) and plain_text(exit_reasoning)):
         return None
     return TradeRow(
         entry_at=timestamp, exit_at=exit_at, symbol=symbol,
